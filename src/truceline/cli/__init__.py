@@ -1,0 +1,12 @@
+"""Command-line interface: thin glue over the library (see docs/cli.md)."""
+
+from __future__ import annotations
+
+from truceline.cli import extract as _extract  # noqa: F401  (registers commands)
+from truceline.cli.app import app
+from truceline.cli.errors import run
+
+
+def main() -> None:
+    """Console-script entry point."""
+    run(app)

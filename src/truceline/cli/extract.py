@@ -1,0 +1,1 @@
+"""`truceline extract`: placeholder module, filled by the extraction work."""
