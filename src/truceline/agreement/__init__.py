@@ -1,0 +1,1 @@
+"""Agreements as code: parties, phases and obligations, validated from YAML."""

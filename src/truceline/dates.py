@@ -1,0 +1,61 @@
+"""Dates that carry their precision.
+
+Reporting rarely gives an exact day: "early March", "in 2024", "around 18 March".
+A date in truceline is an ISO prefix (``2025-03-18``, ``2025-03``, ``2025``) plus a
+precision, so that a month is never mistaken for its first day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+
+
+class Precision(StrEnum):
+    """How precisely a date is known."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    APPROXIMATE = "approximate"
+
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _iso_prefix(value: Any) -> Any:
+    """Accept a date object (as YAML gives it) or an ISO prefix string."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str):
+        if not _ISO.match(value):
+            raise ValueError(f"expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
+        first_day(value)  # raises on 2025-02-30
+        return value
+    raise ValueError(f"expected an ISO date, got {value!r}")
+
+
+IsoDate = Annotated[str, BeforeValidator(_iso_prefix)]
+"""An ISO date or a prefix of one: ``2025``, ``2025-03`` or ``2025-03-18``."""
+
+
+def first_day(value: str) -> dt.date:
+    """The first calendar day an ISO prefix can mean (used to sort and window)."""
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts)
+
+
+def default_precision(value: str) -> Precision:
+    """The precision an ISO prefix implies on its own."""
+    return {1: Precision.YEAR, 2: Precision.MONTH}.get(value.count("-") + 1, Precision.DAY)

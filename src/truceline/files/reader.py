@@ -1,0 +1,208 @@
+"""Read and validate dossier YAML files, with errors that name file, line and field.
+
+A file is a mapping whose keys name what it holds::
+
+    agreement: {...}          # one agreement (field paths are given relative to it)
+    sources:   [{...}, ...]
+    events:    [{...}, ...]   # likewise statements, figures, proposals, responses
+    disputes:  [{...}, ...]
+
+Reading never touches the database: a whole folder is validated first, so a
+bad file stops an import before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from truceline.errors import AgreementFileError, DossierFileError
+from truceline.files.lines import Path, line_of, load_with_lines
+from truceline.model import RECORD_KINDS, Agreement, Dispute, Record, Source
+
+LIST_KEYS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "disputes": Dispute,
+    **{f"{kind}s": cls for kind, cls in RECORD_KINDS.items()},
+}
+SINGLE_KEYS = {"agreement": Agreement}
+
+
+@dataclass
+class Origin:
+    """Where an object was read from."""
+
+    file: str
+    path: Path
+    lines: dict[Path, int] = field(repr=False)
+
+    @property
+    def line(self) -> int | None:
+        return line_of(self.lines, self.path)
+
+    def error(self, subpath: Path, message: str) -> DossierFileError:
+        """An error at a field inside this object."""
+        full = (*self.path, *subpath)
+        return DossierFileError(self.file, line_of(self.lines, full), format_path(full), message)
+
+
+@dataclass
+class DossierContent:
+    """Everything read from a folder of dossier files, in file order."""
+
+    sources: list[Source] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)
+    origins: dict[str, Origin] = field(default_factory=dict)
+
+    def objects(self) -> list[Source | Agreement | Record | Dispute]:
+        """All objects in an order that satisfies references (sources first)."""
+        return [*self.sources, *self.agreements, *self.records, *self.disputes]
+
+    def add(self, obj: Source | Agreement | Record | Dispute, origin: Origin) -> None:
+        if obj.id in self.origins:
+            first = self.origins[obj.id]
+            raise DossierFileError(
+                origin.file,
+                origin.line,
+                "id",
+                f"{obj.id!r} is already used at {first.file}:{first.line}",
+            )
+        self.origins[obj.id] = origin
+        if isinstance(obj, Source):
+            self.sources.append(obj)
+        elif isinstance(obj, Agreement):
+            self.agreements.append(obj)
+        elif isinstance(obj, Dispute):
+            self.disputes.append(obj)
+        else:
+            self.records.append(obj)
+
+
+def read_dir(folder: FsPath, known_ids: set[str] | None = None) -> DossierContent:
+    """Read every ``*.yaml``/``*.yml`` file under a folder (sorted), validating all of it.
+
+    ``known_ids`` are ids already in the store, which records may refer to.
+    """
+    folder = FsPath(folder)
+    if not folder.is_dir():
+        raise DossierFileError(str(folder), None, "", "not a folder")
+    content = DossierContent()
+    files = sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+    for path in files:
+        read_file(path, content, display=str(path))
+    check_references(content, known_ids)
+    return content
+
+
+def read_file(
+    path: FsPath, content: DossierContent | None = None, display: str | None = None
+) -> DossierContent:
+    """Read one file into ``content`` (a new one by default)."""
+    content = content if content is not None else DossierContent()
+    name = display or str(path)
+    try:
+        text = FsPath(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DossierFileError(name, None, "", f"not UTF-8 text ({exc.reason})") from exc
+    try:
+        data, lines = load_with_lines(text)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise DossierFileError(name, line, "", f"invalid YAML: {exc.problem}") from exc
+    if data is None:
+        return content
+    if not isinstance(data, dict):
+        raise DossierFileError(
+            name, 1, "", "expected a mapping with keys such as agreement, sources, events"
+        )
+    for key, value in data.items():
+        _read_key(name, key, value, lines, content)
+    return content
+
+
+def _read_key(
+    name: str, key: Any, value: Any, lines: dict[Path, int], content: DossierContent
+) -> None:
+    if key in SINGLE_KEYS:
+        obj = _validate(Agreement, value, name, lines, (key,), strip=1, error=AgreementFileError)
+        content.add(obj, Origin(name, (key,), lines))
+        return
+    if key not in LIST_KEYS:
+        known = ", ".join(["agreement", *LIST_KEYS])
+        raise DossierFileError(
+            name, line_of(lines, (key,)), str(key), f"unknown section; expected one of {known}"
+        )
+    if not isinstance(value, list):
+        raise DossierFileError(name, line_of(lines, (key,)), str(key), "expected a list")
+    cls = LIST_KEYS[key]
+    for i, item in enumerate(value):
+        if isinstance(item, dict) and cls in RECORD_KINDS.values():
+            item = {"kind": key[:-1], **item}
+        obj = _validate(cls, item, name, lines, (key, i))
+        content.add(obj, Origin(name, (key, i), lines))
+
+
+def _validate(
+    cls: type[BaseModel],
+    value: Any,
+    name: str,
+    lines: dict[Path, int],
+    prefix: Path,
+    strip: int = 0,
+    error: type[DossierFileError] = DossierFileError,
+) -> Any:
+    try:
+        return cls.model_validate(value)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = (*prefix, *first["loc"])
+        raise error(name, line_of(lines, path), format_path(path[strip:]), explain(first)) from exc
+
+
+def format_path(path: Path) -> str:
+    """``("obligations", 3, "target")`` → ``obligations[3].target``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def explain(error: Any) -> str:
+    """A pydantic error as a short sentence that shows what was given."""
+    kind, given = error["type"], error.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
+        return f"expected a number, got {_show(given)}"
+    if kind in {"enum", "literal_error"}:
+        return f"expected {error['ctx'].get('expected', 'one of the allowed values')}, got {_show(given)}"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ") + (
+        f", got {_show(given)}" if _scalar(given) else ""
+    )
+
+
+def _scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float | bool)
+
+
+def _show(value: Any) -> str:
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
+def check_references(content: DossierContent, known_ids: set[str] | None = None) -> None:
+    """Every evidence span must name a source present in the files or the store."""
+    sources = {s.id for s in content.sources} | (known_ids or set())
+    for record in content.records:
+        for i, ev in enumerate(record.sources):
+            if ev.source not in sources:
+                origin = content.origins[record.id]
+                raise origin.error(("sources", i, "source"), f"unknown source {ev.source!r}")

@@ -1,0 +1,312 @@
+"""The store: objects in, objects out, every change kept as a revision.
+
+Nothing is ever deleted. ``Writer.put`` creates or edits an object and appends
+a revision holding the before and after; rejecting a record only changes its
+state. All writes happen inside ``Store.writer()``, one transaction: either
+everything in the block lands or nothing does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from pydantic import BaseModel, TypeAdapter
+
+from truceline.errors import StoreError
+from truceline.model import (
+    RECORD_KINDS,
+    Agreement,
+    AnyRecord,
+    Dispute,
+    Record,
+    ReviewState,
+    Revision,
+    Source,
+)
+from truceline.store import schema
+
+Stored = Source | Agreement | Dispute | Record
+Outcome = Literal["created", "edited", "unchanged"]
+
+_RECORD = TypeAdapter(AnyRecord)
+
+
+def kind_of(obj: BaseModel) -> str:
+    """The object kind stored in revisions: source, agreement, dispute or a record kind."""
+    if isinstance(obj, Source):
+        return "source"
+    if isinstance(obj, Agreement):
+        return "agreement"
+    if isinstance(obj, Dispute):
+        return "dispute"
+    return str(obj.kind)  # type: ignore[attr-defined]
+
+
+def dump(obj: BaseModel) -> dict[str, Any]:
+    """The canonical JSON form of an object, as stored and compared."""
+    return obj.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+
+
+class Store:
+    """A dossier database (SQLite by default, PostgreSQL by URL)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self.engine = sa.create_engine(_driver_url(url), future=True)
+        except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
+            raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema to the latest migration (creates it on a new database)."""
+        config = Config()
+        config.set_main_option(
+            "script_location", str(resources.files("truceline.store") / "migrations")
+        )
+        try:
+            with self.engine.begin() as conn:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"cannot migrate database {self.url!r}: {exc.orig}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def writer(self, by: str) -> Iterator[Writer]:
+        """One transaction; ``by`` names who is making the changes (kept in revisions)."""
+        with self.engine.begin() as conn:
+            yield Writer(conn, by)
+
+    # ---------------------------------------------------------------- reads
+
+    def get(self, object_id: str) -> Stored | None:
+        """Any object by id, or None."""
+        with self.engine.connect() as conn:
+            return _get(conn, object_id)
+
+    def sources(self) -> list[Source]:
+        return [Source.model_validate(d) for d in self._data(schema.sources, "id")]
+
+    def agreements(self) -> list[Agreement]:
+        rows = self._data(schema.agreements, "id")
+        return [Agreement.model_validate(d) for d in rows]
+
+    def disputes(self) -> list[Dispute]:
+        return [Dispute.model_validate(d) for d in self._data(schema.disputes, "id")]
+
+    def records(
+        self, kind: str | None = None, states: tuple[str, ...] | None = None
+    ) -> list[Record]:
+        """Records in date order (undated last), optionally of one kind and some states."""
+        query = sa.select(schema.records.c.data)
+        if kind is not None:
+            query = query.where(schema.records.c.kind == kind)
+        if states is not None:
+            query = query.where(schema.records.c.state.in_(states))
+        query = query.order_by(
+            schema.records.c.date.is_(None), schema.records.c.date, schema.records.c.id
+        )
+        with self.engine.connect() as conn:
+            return [_RECORD.validate_python(row[0]) for row in conn.execute(query)]
+
+    def history(self, object_id: str) -> list[Revision]:
+        """Every revision of an object, oldest first."""
+        t = schema.revisions
+        query = sa.select(t).where(t.c.object_id == object_id).order_by(t.c.id)
+        with self.engine.connect() as conn:
+            return [Revision.model_validate(dict(row._mapping)) for row in conn.execute(query)]
+
+    def counts(self) -> dict[str, int]:
+        """How many objects of each kind the dossier holds."""
+        with self.engine.connect() as conn:
+            out = {
+                "sources": conn.execute(
+                    sa.select(sa.func.count()).select_from(schema.sources)
+                ).scalar_one(),
+                "agreements": conn.execute(
+                    sa.select(sa.func.count()).select_from(schema.agreements)
+                ).scalar_one(),
+                "disputes": conn.execute(
+                    sa.select(sa.func.count()).select_from(schema.disputes)
+                ).scalar_one(),
+            }
+            rows = conn.execute(
+                sa.select(schema.records.c.kind, sa.func.count()).group_by(schema.records.c.kind)
+            )
+            out.update({f"{kind}s": n for kind, n in rows})
+        return out
+
+    def _data(self, table: sa.Table, order: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [
+                row[0] for row in conn.execute(sa.select(table.c.data).order_by(table.c[order]))
+            ]
+
+
+class Writer:
+    """Writes inside one transaction, appending a revision for every change."""
+
+    def __init__(self, conn: sa.Connection, by: str) -> None:
+        self.conn = conn
+        self.by = by
+
+    def get(self, object_id: str) -> Stored | None:
+        return _get(self.conn, object_id)
+
+    def put(self, obj: Stored, note: str | None = None) -> Outcome:
+        """Create or edit an object; unchanged content writes nothing."""
+        before = self.get(obj.id)
+        if before is not None and kind_of(before) != kind_of(obj):
+            raise StoreError(
+                f"id {obj.id!r} is already used by a {kind_of(before)}, not a {kind_of(obj)}"
+            )
+        after_data = dump(obj)
+        before_data = dump(before) if before is not None else None
+        if before_data == after_data:
+            return "unchanged"
+        _write_row(self.conn, obj, after_data, update=before is not None)
+        action = "create" if before is None else _edit_action(before_data, after_data)
+        self._revise(obj, action, before_data, after_data, note)
+        return "created" if before is None else "edited"
+
+    def set_state(self, record_id: str, state: ReviewState, note: str | None = None) -> Outcome:
+        """Accept, reject or restore a record: a state change, never a deletion."""
+        record = self.get(record_id)
+        if record is None or kind_of(record) not in RECORD_KINDS:
+            raise StoreError(f"no record with id {record_id!r}")
+        changed = record.model_copy(update={"state": ReviewState(state).value})
+        return self.put(changed, note=note)
+
+    def _revise(
+        self,
+        obj: Stored,
+        action: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any],
+        note: str | None,
+    ) -> None:
+        self.conn.execute(
+            schema.revisions.insert().values(
+                object_kind=kind_of(obj),
+                object_id=obj.id,
+                at=dt.datetime.now(dt.UTC),
+                by=self.by,
+                action=action,
+                before=before,
+                after=after,
+                note=note,
+            )
+        )
+
+
+def _edit_action(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """Name a change by what it did to the review state, if anything."""
+    old, new = before.get("state"), after.get("state")
+    if old != new and new is not None:
+        return {"accepted": "accept", "rejected": "reject"}.get(new, "restore")
+    return "edit"
+
+
+def _write_row(conn: sa.Connection, obj: Stored, data: dict[str, Any], update: bool) -> None:
+    table, values = _row(obj, data)
+    if update:
+        conn.execute(table.update().where(table.c.id == obj.id).values(**values))
+    else:
+        conn.execute(table.insert().values(id=obj.id, **values))
+    if table is schema.records:
+        _write_spans(conn, obj)
+
+
+def _row(obj: Stored, data: dict[str, Any]) -> tuple[sa.Table, dict[str, Any]]:
+    if isinstance(obj, Source):
+        return schema.sources, {
+            "outlet": obj.outlet,
+            "title": obj.title,
+            "url": obj.url,
+            "published": obj.published,
+            "content_hash": obj.content_hash,
+            "data": data,
+        }
+    if isinstance(obj, Agreement):
+        return schema.agreements, {
+            "title": obj.title,
+            "version": obj.version,
+            "amends": obj.amends,
+            "in_force": obj.in_force,
+            "data": data,
+        }
+    if isinstance(obj, Dispute):
+        return schema.disputes, {
+            "topic": obj.topic,
+            "kind": obj.kind,
+            "date": obj.date,
+            "data": data,
+        }
+    return schema.records, {
+        "kind": obj.kind,
+        "date": obj.date,
+        "date_precision": obj.date_precision,
+        "state": obj.state,
+        "claimed_by": obj.claimed_by,
+        "summary": getattr(obj, "summary", None) or getattr(obj, "quote", None),
+        "confidence": obj.confidence,
+        "data": data,
+    }
+
+
+def _write_spans(conn: sa.Connection, record: Record) -> None:
+    t = schema.record_sources
+    conn.execute(t.delete().where(t.c.record_id == record.id))
+    for position, ev in enumerate(record.sources):
+        conn.execute(
+            t.insert().values(
+                record_id=record.id,
+                position=position,
+                source_id=ev.source,
+                span_start=ev.start,
+                span_end=ev.end,
+                text=ev.text,
+            )
+        )
+
+
+def _get(conn: sa.Connection, object_id: str) -> Stored | None:
+    for table, load in (
+        (schema.records, _RECORD.validate_python),
+        (schema.sources, Source.model_validate),
+        (schema.agreements, Agreement.model_validate),
+        (schema.disputes, Dispute.model_validate),
+    ):
+        row = conn.execute(sa.select(table.c.data).where(table.c.id == object_id)).first()
+        if row is not None:
+            return load(row[0])  # type: ignore[no-any-return]
+    return None
+
+
+def _driver_url(url: str) -> str:
+    """Use psycopg 3 for plain postgresql:// URLs."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
