@@ -183,7 +183,8 @@ def explain(error: Any) -> str:
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         return f"expected a number, got {_show(given)}"
     if kind in {"enum", "literal_error"}:
-        return f"expected {error['ctx'].get('expected', 'one of the allowed values')}, got {_show(given)}"
+        expected = error["ctx"].get("expected", "one of the allowed values")
+        return f"expected {expected}, got {_show(given)}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ") + (
         f", got {_show(given)}" if _scalar(given) else ""
