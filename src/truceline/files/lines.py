@@ -45,6 +45,8 @@ def _scalar(node: yaml.Node) -> Any:
     loader = LineLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except ValueError:
+        return node.value  # e.g. 2025-02-30: let validation report it with its line
     finally:
         loader.dispose()
 

@@ -1,0 +1,5 @@
+"""``python -m truceline`` runs the CLI."""
+
+from truceline.cli import main
+
+main()

@@ -1,0 +1,187 @@
+"""Dossier commands: init, import, export, list, show, history, schema."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from truceline.cli.app import app
+from truceline.cli.errors import EXIT_BAD_INPUT
+from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
+from truceline.cli.progress import progress_bar
+from truceline.dossier import Dossier
+from truceline.files.jsonschema import dossier_file_schema
+from truceline.model import RECORD_KINDS
+from truceline.report.exports import write_all
+from truceline.store import dump, kind_of
+
+console = Console()
+err = Console(stderr=True)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Folder to create.")] = Path("."), db: DbOpt = None
+) -> None:
+    """Create a dossier: a folder and its database."""
+    dossier = Dossier.init(path, db)
+    console.print(f"dossier ready at {dossier.path} ({dossier.store.dialect})")
+
+
+@app.command("import")
+def import_(
+    folder: Annotated[Path, typer.Argument(help="Folder of YAML dossier files.")],
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+    by: ByOpt = "import",
+    as_json: JsonOpt = False,
+) -> None:
+    """Import YAML files: all in one transaction (a bad file writes nothing); repeatable."""
+    with open_dossier(dossier, db) as d, progress_bar("importing") as progress:
+        report = d.import_dir(folder, by=by, progress=progress)
+    if as_json:
+        print_json(
+            {"created": report.created, "edited": report.edited, "unchanged": report.unchanged}
+        )
+    else:
+        console.print(
+            f"created {report.created}, edited {report.edited}, unchanged {report.unchanged}"
+        )
+
+
+class ExportFormat(StrEnum):
+    yaml = "yaml"
+    data = "data"
+
+
+@app.command()
+def export(
+    folder: Annotated[Path, typer.Argument(help="Folder to write.")],
+    format: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="yaml: dossier files; data: CSV, JSONL, Parquet."),
+    ] = ExportFormat.yaml,
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+) -> None:
+    """Write the dossier out: as YAML dossier files (re-importable) or as data files."""
+    with open_dossier(dossier, db) as d:
+        if format is ExportFormat.yaml:
+            written = d.export_dir(folder)
+        else:
+            written = write_all(folder, d.store.records(), d.store.sources())
+    for path in written:
+        console.print(str(path))
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[str | None, typer.Argument(help=f"One of: {', '.join(RECORD_KINDS)}.")] = None,
+    state: Annotated[
+        list[str] | None, typer.Option(help="candidate, accepted or rejected.")
+    ] = None,
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List records by date."""
+    if kind is not None and kind.rstrip("s") not in RECORD_KINDS:
+        err.print(f"unknown kind {kind!r}; expected one of {', '.join(RECORD_KINDS)}")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    with open_dossier(dossier, db) as d:
+        records = d.store.records(
+            kind.rstrip("s") if kind else None, tuple(state) if state else None
+        )
+    if as_json:
+        print_json([dump(r) for r in records])
+        return
+    table = Table(
+        "id", "date", "kind", "state", "claimed by", "summary", title=f"{len(records)} records"
+    )
+    for r in records:
+        summary = getattr(r, "summary", None) or getattr(r, "quote", "") or ""
+        table.add_row(r.id, r.date or "", r.kind, r.state, r.claimed_by or "", summary)
+    console.print(table)
+
+
+@app.command()
+def show(
+    object_id: Annotated[str, typer.Argument(metavar="ID")],
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one object (record, source, agreement or dispute)."""
+    with open_dossier(dossier, db) as d:
+        obj = d.store.get(object_id)
+    if obj is None:
+        err.print(f"no object with id {object_id!r}")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if as_json:
+        print_json(dump(obj))
+        return
+    table = Table("field", "value", title=f"{kind_of(obj)} {obj.id}", show_header=False)
+    for key, value in dump(obj).items():
+        table.add_row(
+            key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        )
+    console.print(table)
+
+
+@app.command()
+def history(
+    object_id: Annotated[str, typer.Argument(metavar="ID")],
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every change to an object: when, by whom, what it was before and after."""
+    with open_dossier(dossier, db) as d:
+        revisions = d.store.history(object_id)
+    if not revisions:
+        err.print(f"no history for {object_id!r}")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if as_json:
+        print_json([r.model_dump(mode="json") for r in revisions])
+        return
+    table = Table(
+        "#", "at", "by", "action", "changed fields", "note", title=f"history of {object_id}"
+    )
+    for r in revisions:
+        table.add_row(
+            str(r.id),
+            r.at.isoformat(timespec="seconds"),
+            r.by,
+            r.action,
+            _changed(r.before, r.after),
+            r.note or "",
+        )
+    console.print(table)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Write the JSON Schema of dossier YAML files, for editors."""
+    text = json.dumps(dossier_file_schema(), indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+def _changed(before: dict | None, after: dict | None) -> str:
+    if before is None:
+        return "(created)"
+    keys = sorted(k for k in {*before, *(after or {})} if before.get(k) != (after or {}).get(k))
+    return ", ".join(keys)

@@ -1,0 +1,1 @@
+"""Presenting a dossier: data exports, static site, charts."""
