@@ -21,7 +21,7 @@ def snapshot(dossier: Dossier) -> dict[str, list[tuple]]:
     with dossier.store.engine.connect() as conn:
         for table in schema.metadata.sorted_tables:
             rows = conn.execute(sa.select(table)).all()
-            out[table.name] = sorted((tuple(map(str, row)) for row in rows))
+            out[table.name] = sorted(tuple(map(str, row)) for row in rows)
     return out
 
 
