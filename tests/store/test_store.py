@@ -52,6 +52,7 @@ def test_create_edit_and_read_history_back(store: Store) -> None:
     history = store.history("e1")
     assert [(r.action, r.by) for r in history] == [("create", "alice"), ("edit", "bob")]
     assert history[0].before is None
+    assert history[0].at.tzinfo is not None and history[0].at <= history[1].at
     assert "fatalities" not in history[0].after
     assert history[1].before["summary"] == history[1].after["summary"]
     assert history[1].after["fatalities"] == 404

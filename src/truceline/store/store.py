@@ -129,7 +129,7 @@ class Store:
         t = schema.revisions
         query = sa.select(t).where(t.c.object_id == object_id).order_by(t.c.id)
         with self.engine.connect() as conn:
-            return [Revision.model_validate(dict(row._mapping)) for row in conn.execute(query)]
+            return [_revision(dict(row._mapping)) for row in conn.execute(query)]
 
     def counts(self) -> dict[str, int]:
         """How many objects of each kind the dossier holds."""
@@ -212,6 +212,13 @@ class Writer:
                 note=note,
             )
         )
+
+
+def _revision(row: dict[str, Any]) -> Revision:
+    """SQLite drops the zone of stored times; they were written in UTC."""
+    if row["at"].tzinfo is None:
+        row["at"] = row["at"].replace(tzinfo=dt.UTC)
+    return Revision.model_validate(row)
 
 
 def _edit_action(before: dict[str, Any], after: dict[str, Any]) -> str:
