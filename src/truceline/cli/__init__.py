@@ -5,6 +5,7 @@ from __future__ import annotations
 from truceline.cli import dossier as _dossier  # noqa: F401  (registers commands)
 from truceline.cli import extract as _extract  # noqa: F401
 from truceline.cli import ingest as _ingest  # noqa: F401
+from truceline.cli import negotiation as _negotiation  # noqa: F401
 from truceline.cli.app import app
 from truceline.cli.errors import run
 

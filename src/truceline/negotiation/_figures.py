@@ -1,0 +1,108 @@
+"""When two reported numbers can both be true, and in what order they were current.
+
+A figure stands for an interval of true values: "404" is [404, 404], "at least
+330" is [330, ∞), "nearly 700" is [630, 700], "about 500" is [450, 550], "up to
+1,904" is [0, 1904]. Two figures are compatible when their intervals meet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+
+from truceline.dates import first_day
+from truceline.model import Figure, Source
+from truceline.negotiation._names import fold
+
+_METRIC_SYNONYMS = {
+    "deaths": "killed",
+    "dead": "killed",
+    "death toll": "killed",
+    "fatalities": "killed",
+    "wounded": "injured",
+    "trucks": "aid trucks",
+    "aid truck": "aid trucks",
+}
+
+_TIMES_OF_DAY = {
+    "dawn": 5,
+    "early morning": 6,
+    "morning": 9,
+    "midday": 12,
+    "noon": 12,
+    "afternoon": 15,
+    "evening": 19,
+    "night": 22,
+    "late": 21,
+    "final": 23,
+}
+
+
+def interval(value: float, qualifier: str) -> tuple[float, float]:
+    """The true values a reported number allows."""
+    q = str(qualifier)
+    if q in ("at_least", "more_than", "over"):
+        return (value, math.inf)
+    if q == "up_to":
+        return (0.0, value)
+    if q == "nearly":
+        return (value * 0.9, value)
+    if q in ("about", "half"):
+        return (value * 0.9, value * 1.1)
+    return (value, value)
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """Whether both figures can be true at once."""
+    lo_a, hi_a = interval(a.value, a.qualifier)
+    lo_b, hi_b = interval(b.value, b.qualifier)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def can_grow(earlier: Figure, later: Figure) -> bool:
+    """Whether a count could have grown from ``earlier`` to ``later`` (never shrinks)."""
+    lo_e, _ = interval(earlier.value, earlier.qualifier)
+    _, hi_l = interval(later.value, later.qualifier)
+    return lo_e <= hi_l
+
+
+def metric_key(metric: str) -> str:
+    """ "Deaths", "killed", "fatalities" → "killed"; "aid_trucks" → "aid trucks"."""
+    folded = fold(metric)
+    return _METRIC_SYNONYMS.get(folded, folded)
+
+
+def as_of_time(figure: Figure, sources: Mapping[str, Source]) -> dt.datetime | None:
+    """When the figure was current: its ``as_of`` (a time, a time of day, a date or a
+    datetime, read against the figure's date), else its earliest source's publication
+    date at noon; None when neither is known."""
+    base = figure.day
+    text = (figure.as_of or "").strip().lower()
+    if text:
+        m = re.match(r"^(\d{4}-\d{2}-\d{2})(?:[t ](\d{1,2}):(\d{2}))?", text)
+        if m:
+            day = dt.date.fromisoformat(m.group(1))
+            hour, minute = (int(m.group(2)), int(m.group(3))) if m.group(2) else (12, 0)
+            return dt.datetime.combine(day, dt.time(hour, minute))
+        m = re.search(r"\b(\d{1,2})[:.h](\d{2})\b", text) or re.search(
+            r"\b(\d{1,2})\s*(am|pm)\b", text
+        )
+        if m and base is not None:
+            hour = int(m.group(1))
+            minute = int(m.group(2)) if m.group(2).isdigit() else 0
+            if m.group(2) == "pm" and hour < 12:
+                hour += 12
+            return dt.datetime.combine(base, dt.time(hour % 24, minute % 60))
+        for word, hour in _TIMES_OF_DAY.items():
+            if word in text and base is not None:
+                return dt.datetime.combine(base, dt.time(hour, 0))
+    published = [
+        first_day(sources[e.source].published)  # type: ignore[arg-type]
+        for e in figure.sources
+        if e.source in sources and sources[e.source].published
+    ]
+    if published:
+        return dt.datetime.combine(min(published), dt.time(12, 0))
+    return None
