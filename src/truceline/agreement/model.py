@@ -1,57 +1,71 @@
-"""An agreement: parties, phases, and the obligations its clauses impose.
+"""An agreement: parties, phases, suspensions and the obligations its clauses impose.
 
-The obligation kinds (quota, deadline, prohibition, schedule, conditional) are
-filled out by the compliance engine; this module fixes the shape every kind shares.
+Relative days resolve by one explicit rule: day 1 is ``day_one`` if the file
+gives it, else the ``in_force`` date. An amendment is a new Agreement naming
+the one it ``amends``; it governs its obligations from its own ``in_force``
+date on, and keeps the amended agreement's day 1 unless it sets its own.
+
+Validation runs in two steps: pydantic checks each field, then ``checks``
+checks what spans fields (unknown phases, a phase ending before it starts).
+Both report the failing field's path, so file errors name the right line.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field, ValidationError, ValidatorFunctionWrapHandler, model_validator
+from pydantic_core import PydanticCustomError
 
+from truceline.agreement.days import DayRef
+from truceline.agreement.match import Match
+from truceline.agreement.obligations import KINDS, Clause, Id, Obligation, _Object
 from truceline.dates import IsoDate
 
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", max_length=200)]
-
-
-class _Object(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_default=True)
-
-
-class Clause(_Object):
-    """The clause an obligation encodes: its reference and a short paraphrase."""
-
-    ref: str
-    text: str
-    sources: list[str] = Field(default_factory=list, description="Source ids for this reading.")
-    note: str | None = Field(None, description="Where sources disagree about the clause.")
+__all__ = ["Agreement", "Clause", "Obligation", "Phase", "PhaseStart", "Suspension"]
 
 
 class PhaseStart(_Object):
-    """A phase starts on a date, or when another phase ends."""
+    """A phase starts on a date, a day, when another phase ends, or on a first matching record."""
 
     date: IsoDate | None = None
+    day: DayRef | None = Field(None, description="A day reference such as day 43.")
     after: Id | None = Field(None, description="Id of the phase whose end starts this one.")
+    when: Match | None = Field(None, description="The first record matching this starts it.")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> PhaseStart:
+        given = [f for f in ("date", "day", "after", "when") if getattr(self, f) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of date, day, after or when")
+        return self
 
 
 class Phase(_Object):
-    """A stage of the agreement with a length in days."""
+    """A stage of the agreement: a start and a length in days (or an explicit last day)."""
 
     id: Id
     name: str | None = None
     start: PhaseStart
-    length_days: int = Field(gt=0)
+    length_days: int | None = Field(None, gt=0)
+    end: DayRef | None = Field(None, description="Last day, instead of length_days.")
     conditions: list[str] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _length_or_end(self) -> Phase:
+        if (self.length_days is None) == (self.end is None):
+            raise ValueError("give either length_days or end")
+        return self
 
-class Obligation(_Object):
-    """A clause made checkable, borne by one party."""
 
-    id: Id
-    kind: str
-    party: str
-    clause: Clause
+class Suspension(_Object):
+    """Days on which obligations are suspended (all of them, or those listed)."""
+
+    start: DayRef
+    end: DayRef | None = Field(None, description="Last suspended day; open-ended if unset.")
+    obligations: list[Id] = Field(default_factory=list, description="Ids; empty means all.")
+    reason: str
+    sources: list[str] = Field(default_factory=list)
 
 
 class Agreement(_Object):
@@ -69,5 +83,50 @@ class Agreement(_Object):
     day_one: IsoDate | None = Field(None, description="Day 1 of relative days; default in_force.")
     phases: list[Phase] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
+    suspensions: list[Suspension] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     notes: str | None = None
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _validate(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Agreement:
+        try:
+            agreement: Agreement = handler(data)
+        except ValidationError as exc:
+            raise _without_tags(exc, cls.__name__) from None
+        from truceline.agreement.checks import problems
+
+        found = problems(agreement)
+        if found:
+            loc, message = found[0]
+            error = PydanticCustomError("agreement", message)
+            raise ValidationError.from_exception_data(
+                cls.__name__, [{"type": error, "loc": loc, "input": _at(data, loc)}]
+            )
+        return agreement
+
+
+def _without_tags(exc: ValidationError, title: str) -> ValidationError:
+    """Drop the union tag pydantic puts in error paths (``obligations[2].quota.unit``)."""
+    errors: list[Any] = []
+    for error in exc.errors():
+        loc = error["loc"]
+        kept = tuple(p for i, p in enumerate(loc) if not (i and p in KINDS and _tagged(loc[i - 1])))
+        custom = PydanticCustomError(error["type"], error["msg"], error.get("ctx"))
+        errors.append({"type": custom, "loc": kept, "input": error["input"]})
+    return ValidationError.from_exception_data(title, errors)
+
+
+def _tagged(parent: str | int) -> bool:
+    """Union members sit under a list index (obligations[2]) or under ``then``."""
+    return isinstance(parent, int) or parent == "then"
+
+
+def _at(data: Any, loc: tuple[str | int, ...]) -> Any:
+    """The raw input at a path, for the error message."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

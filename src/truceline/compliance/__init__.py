@@ -1,0 +1,42 @@
+"""The compliance engine: agreement × records → status per obligation per day, with evidence.
+
+    evaluate(agreements, records, sources, disputes, as_of) -> Ledger
+    check_dossier(dossier, as_of) -> Ledger
+    deadlines(ledger) -> list[DeadlineItem];  to_ical(items, stamp) -> str
+
+See docs/compliance.md.
+"""
+
+from truceline.compliance.deadlines import DeadlineItem, deadlines, to_ical
+from truceline.compliance.dossier import check_dossier
+from truceline.compliance.engine import evaluate
+from truceline.compliance.index import RecordIndex
+from truceline.compliance.ledger import (
+    STATUSES,
+    Day,
+    Ledger,
+    Lifecycle,
+    ObligationLedger,
+    Point,
+    Series,
+    Status,
+    Version,
+)
+
+__all__ = [
+    "STATUSES",
+    "Day",
+    "DeadlineItem",
+    "Ledger",
+    "Lifecycle",
+    "ObligationLedger",
+    "Point",
+    "RecordIndex",
+    "Series",
+    "Status",
+    "Version",
+    "check_dossier",
+    "deadlines",
+    "evaluate",
+    "to_ical",
+]

@@ -1,0 +1,36 @@
+"""What every obligation kind's evaluator receives and returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from truceline.agreement.calendar import Calendar
+from truceline.compliance.index import RecordIndex
+from truceline.compliance.ledger import Day, Series
+
+
+@dataclass(frozen=True)
+class Context:
+    """An obligation's window (days up to the as-of date) and the records to judge it by."""
+
+    index: RecordIndex
+    calendar: Calendar
+    start: dt.date
+    end: dt.date | None
+    days: list[dt.date]
+    trigger: dt.date | None = None
+
+
+@dataclass
+class Result:
+    """One status per window day, plus what some kinds add (series, due date)."""
+
+    days: list[Day]
+    series: list[Series] = field(default_factory=list)
+    due: dt.date | None = None
+
+
+def ids(records: list[object]) -> tuple[str, ...]:
+    """Record ids, sorted, for stable output."""
+    return tuple(sorted(r.id for r in records))  # type: ignore[attr-defined]

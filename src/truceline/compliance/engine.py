@@ -1,0 +1,318 @@
+"""The compliance engine: agreements × records → a ledger, as of one date.
+
+``evaluate`` is a pure function over plain objects: it reads no database and
+no clock beyond the default as-of date. It indexes the records once, then for
+each obligation of each version of each agreement works out the window,
+evaluates the kind, applies disputes, contrary records and suspensions, and
+stitches versions together: an amendment governs from its in-force date on,
+while the amended version's full evaluation is kept under ``versions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from truceline.agreement.calendar import Calendar, CalendarError
+from truceline.agreement.model import Agreement, Phase
+from truceline.agreement.obligations import AnyTerms, Conditional
+from truceline.compliance import deadline, prohibition, quota, schedule
+from truceline.compliance.context import Context, Result, ids
+from truceline.compliance.index import RecordIndex
+from truceline.compliance.ledger import Day, Ledger, ObligationLedger, Version
+from truceline.compliance.lifecycle import lifecycle
+from truceline.dates import first_day
+from truceline.errors import TrucelineError
+
+_KINDS: dict[str, Any] = {
+    "quota": quota.evaluate,
+    "deadline": deadline.evaluate,
+    "prohibition": prohibition.evaluate,
+    "schedule": schedule.evaluate,
+}
+ONE_DAY = dt.timedelta(days=1)
+
+
+def evaluate(
+    agreements: Iterable[Agreement],
+    records: Iterable[Any],
+    sources: Iterable[Any] = (),
+    disputes: Iterable[Any] = (),
+    as_of: dt.date | None = None,
+) -> Ledger:
+    """Evaluate every obligation of every agreement (amendments included) as of ``as_of``.
+
+    Only accepted records known by ``as_of`` count (see ``RecordIndex``);
+    ``as_of`` defaults to today.
+    """
+    as_of = as_of or dt.date.today()
+    index = RecordIndex(records, sources, disputes, as_of)
+    out: list[ObligationLedger] = []
+    for chain in chains(list(agreements)):
+        out.extend(_evaluate_chain(chain, index, as_of))
+    return Ledger(as_of, out)
+
+
+def chains(agreements: list[Agreement]) -> list[list[Agreement]]:
+    """Agreements grouped with their amendments, each group oldest first."""
+    by_id = {a.id: a for a in agreements}
+
+    def root(a: Agreement) -> str:
+        seen = {a.id}
+        while a.amends and a.amends in by_id and a.amends not in seen:
+            a = by_id[a.amends]
+            seen.add(a.id)
+        return a.id
+
+    groups: dict[str, list[Agreement]] = {}
+    for a in agreements:
+        groups.setdefault(root(a), []).append(a)
+    return [
+        sorted(g, key=lambda a: (a.amends is not None, a.in_force, a.version))
+        for g in groups.values()
+    ]
+
+
+@dataclass
+class _Step:
+    """One version of an agreement and the days it governs."""
+
+    agreement: Agreement
+    calendar: Calendar
+    start: dt.date | None
+    until: dt.date | None
+
+
+def _evaluate_chain(
+    chain: list[Agreement], index: RecordIndex, as_of: dt.date
+) -> list[ObligationLedger]:
+    root = chain[0]
+    day_one = first_day(root.day_one or root.in_force)
+    steps: list[_Step] = []
+    phases: list[Phase] = root.phases
+    for i, a in enumerate(chain):
+        phases = a.phases or phases
+        calendar = Calendar(
+            a,
+            day_one=first_day(a.day_one) if a.day_one else day_one,
+            phases=phases,
+            phase_starts=_phase_starts(phases, index, day_one),
+        )
+        steps.append(_Step(a, calendar, first_day(a.in_force) if i else None, None))
+    for step, following in zip(steps, steps[1:], strict=False):
+        step.until = following.start - ONE_DAY if following.start else None
+    order = list(dict.fromkeys(o.id for a in chain for o in a.obligations))
+    return [_stitch(oid, steps, index, as_of) for oid in order]
+
+
+def _stitch(oid: str, steps: list[_Step], index: RecordIndex, as_of: dt.date) -> ObligationLedger:
+    versions: list[tuple[_Step, ObligationLedger]] = []
+    for step in steps:
+        obligation = next((o for o in step.agreement.obligations if o.id == oid), None)
+        if obligation is not None:
+            versions.append((step, _evaluate_one(obligation, step, index, as_of)))
+    days = [
+        d
+        for step, ev in versions
+        for d in ev.days
+        if (step.start is None or d.day >= step.start)
+        and (step.until is None or d.day <= step.until)
+    ]
+    current = [s for s in steps if s.start is None or s.start <= as_of][-1]
+    terminated = all(o.id != oid for o in current.agreement.obligations)
+    head = versions[-1][1]
+    head.days = days
+    head.lifecycle = lifecycle(
+        days, end=head.end, as_of=as_of, terminated=terminated,
+        waiting=head.kind == "conditional" and head.trigger is None,
+        done=_done(head, days),
+    )  # fmt: skip
+    if len(versions) > 1:
+        head.versions = [
+            Version(s.agreement.id, s.agreement.version, s.start, s.until, ev.days)
+            for s, ev in versions
+        ]
+    return head
+
+
+def _done(o: ObligationLedger, days: list[Day]) -> bool:
+    """A deadline is done once its act is recorded; a schedule once its last count is due and met."""
+    if not days or days[-1].status != "met":
+        return False
+    return o.what is not None or (o.due is not None and days[-1].day >= o.due)
+
+
+def _evaluate_one(
+    obligation: Any, step: _Step, index: RecordIndex, as_of: dt.date
+) -> ObligationLedger:
+    agreement, calendar = step.agreement, step.calendar
+    try:
+        start, end = window(obligation, calendar, None)
+        trigger = None
+        if isinstance(obligation, Conditional):
+            trigger, result = _conditional(obligation, calendar, index, as_of, start, end)
+            terms: AnyTerms = obligation.then
+        else:
+            result = _run(obligation, calendar, index, as_of, start, end, None)
+            terms = obligation
+    except CalendarError as exc:
+        raise TrucelineError(
+            f"agreement {agreement.id}: obligation {obligation.id}: {exc}"
+        ) from exc
+    due = result.due or _last_instalment(terms, calendar, trigger)
+    days = _finish(result.days, obligation, terms, index)
+    _suspend(days, obligation.id, agreement, calendar)
+    for d in days:
+        d.agreement = agreement.id
+    return ObligationLedger(
+        id=obligation.id,
+        agreement=agreement.id,
+        party=obligation.party,
+        kind=obligation.kind if terms is obligation else f"conditional {terms.kind}",
+        clause_ref=obligation.clause.ref,
+        clause_text=obligation.clause.text,
+        clause_note=obligation.clause.note,
+        start=start,
+        end=end,
+        days=days,
+        lifecycle="created",
+        due=due,
+        due_day=calendar.number(due) if due else None,
+        what=getattr(terms, "what", None),
+        trigger=trigger,
+        series=result.series,
+    )
+
+
+def window(
+    terms: AnyTerms, calendar: Calendar, trigger: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of an obligation's window (None while not known)."""
+    phase_start, phase_end = calendar.span(terms.phase) if terms.phase else (None, None)
+    if terms.start:
+        start = calendar.resolve(terms.start, trigger)
+    else:
+        start = phase_start if terms.phase else (trigger or calendar.day_one)
+    if trigger and start and start < trigger:
+        start = trigger
+    end = (
+        calendar.resolve(terms.end, trigger)
+        if terms.end
+        else (phase_end if terms.phase else calendar.end)
+    )
+    due = calendar.resolve(terms.due, trigger) if terms.kind == "deadline" else None
+    if due and (end is None or end <= due):
+        end = due + ONE_DAY
+    return start, end
+
+
+def _days(start: dt.date | None, end: dt.date | None, as_of: dt.date) -> list[dt.date]:
+    if start is None:
+        return []
+    last = min(end, as_of) if end else as_of
+    return [start + dt.timedelta(days=i) for i in range((last - start).days + 1)]
+
+
+def _run(
+    terms: AnyTerms,
+    calendar: Calendar,
+    index: RecordIndex,
+    as_of: dt.date,
+    start: dt.date | None,
+    end: dt.date | None,
+    trigger: dt.date | None,
+) -> Result:
+    if start is None:
+        return Result([])
+    ctx = Context(index, calendar, start, end, _days(start, end, as_of), trigger)
+    return _KINDS[terms.kind](terms, ctx)  # type: ignore[no-any-return]
+
+
+def _conditional(
+    obligation: Conditional,
+    calendar: Calendar,
+    index: RecordIndex,
+    as_of: dt.date,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> tuple[dt.date | None, Result]:
+    """Pending until the trigger; from the trigger on, the terms under ``then``."""
+    trigger = _trigger(obligation, calendar, index, start, end)
+    if trigger is None or trigger > as_of:
+        waiting = [Day(d, "pending", note="trigger not recorded") for d in _days(start, end, as_of)]
+        return None, Result(waiting)
+    inner_start, inner_end = window(obligation.then, calendar, trigger)
+    result = _run(obligation.then, calendar, index, as_of, inner_start, inner_end, trigger)
+    before = [
+        Day(d, "pending", note="before the trigger") for d in _days(start, trigger - ONE_DAY, as_of)
+    ]
+    result.days = before + result.days
+    return trigger, result
+
+
+def _trigger(
+    obligation: Conditional,
+    calendar: Calendar,
+    index: RecordIndex,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> dt.date | None:
+    if obligation.trigger.day is not None:
+        return calendar.resolve(obligation.trigger.day)
+    assert obligation.trigger.when is not None
+    found = index.select(obligation.trigger.when)
+    eligible = (d for d in found if (start is None or d >= start) and (end is None or d <= end))
+    return min(eligible, default=None)
+
+
+def _finish(days: list[Day], obligation: Any, terms: AnyTerms, index: RecordIndex) -> list[Day]:
+    """A day decided by records that a Dispute or a contrary record contests becomes disputed."""
+    contrary = {}
+    for t in {id(obligation): obligation, id(terms): terms}.values():
+        if t.contrary is not None:
+            for day, records in index.select(t.contrary).items():
+                contrary.setdefault(day, []).extend(records)
+    for d in days:
+        if not d.evidence or d.status in ("pending", "suspended"):
+            continue
+        mine = set(d.evidence)
+        others = {p for rid in d.evidence for p in index.disputed.get(rid, ())}
+        others |= set(ids(contrary.get(d.day, [])))
+        others -= mine
+        if others:
+            d.status = "disputed"
+            d.against = tuple(sorted(set(d.against) | others))
+    return days
+
+
+def _suspend(days: list[Day], oid: str, agreement: Agreement, calendar: Calendar) -> None:
+    for suspension in agreement.suspensions:
+        if suspension.obligations and oid not in suspension.obligations:
+            continue
+        first = calendar.resolve(suspension.start)
+        last = calendar.resolve(suspension.end) if suspension.end else None
+        for d in days:
+            if first and d.day >= first and (last is None or d.day <= last):
+                d.status = "suspended"
+                d.note = f"suspended: {suspension.reason}"
+
+
+def _last_instalment(
+    terms: AnyTerms, calendar: Calendar, trigger: dt.date | None
+) -> dt.date | None:
+    dues = [calendar.resolve(i.due, trigger) for i in getattr(terms, "instalments", ())]
+    known = [d for d in dues if d]
+    return max(known) if known else None
+
+
+def _phase_starts(phases: list[Phase], index: RecordIndex, day_one: dt.date) -> dict[str, dt.date]:
+    """Phases that start on a record: the first matching record on or after day 1."""
+    out = {}
+    for phase in phases:
+        if phase.start.when is not None:
+            found = [d for d in index.select(phase.start.when) if d >= day_one]
+            if found:
+                out[phase.id] = min(found)
+    return out

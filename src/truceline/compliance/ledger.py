@@ -1,0 +1,213 @@
+"""What the engine returns: obligations × days, each day with a status and its evidence.
+
+Plain dataclasses, cheap to build by the hundred thousand and easy to turn into
+JSON (``Ledger.to_json``) for the CLI, the web dashboard and exports.
+
+Day statuses:
+    met        the records show the obligation kept that day
+    breached   the records show it broken that day (or a deadline passed without the act)
+    pending    not yet due, or not yet started (a conditional waiting for its trigger)
+    disputed   the records that decide the day conflict; ``evidence`` and ``against``
+               hold both sides
+    unknown    no record decides the day; never read as zero
+    suspended  the agreement suspends the obligation that day
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["met", "breached", "pending", "disputed", "unknown", "suspended"]
+STATUSES: tuple[Status, ...] = ("met", "breached", "pending", "disputed", "unknown", "suspended")
+Lifecycle = Literal[
+    "created", "in_effect", "suspended", "fulfilled", "violated", "discharged", "terminated",
+    "expired",
+]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Day:
+    """The status of one obligation on one day, with the ids of the records that decide it."""
+
+    day: dt.date
+    status: Status
+    evidence: tuple[str, ...] = ()
+    against: tuple[str, ...] = ()
+    note: str | None = None
+    value: float | None = None
+    due: float | None = None
+    agreement: str = ""
+
+
+@dataclass(slots=True)
+class Point:
+    """One count in a series: a day's value from one counting body."""
+
+    day: dt.date
+    value: float
+    qualifier: str
+    records: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Series:
+    """A metric's daily counts by one counting body (None: no body named)."""
+
+    metric: str
+    counted_by: str | None
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Version:
+    """The full evaluation of one version of an obligation, kept when an amendment replaces it."""
+
+    agreement: str
+    version: int
+    governs_from: dt.date | None
+    governs_until: dt.date | None
+    days: list[Day]
+
+
+@dataclass(slots=True)
+class ObligationLedger:
+    """One obligation evaluated over its window up to the as-of date."""
+
+    id: str
+    agreement: str
+    party: str
+    kind: str
+    clause_ref: str
+    clause_text: str
+    clause_note: str | None
+    start: dt.date | None
+    end: dt.date | None
+    days: list[Day]
+    lifecycle: Lifecycle
+    due: dt.date | None = None
+    due_day: int | None = None
+    what: str | None = None
+    trigger: dt.date | None = None
+    series: list[Series] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
+
+    @property
+    def status_today(self) -> Status:
+        """The status of the last evaluated day (pending before the window opens)."""
+        return self.days[-1].status if self.days else "pending"
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Days per status."""
+        found = Counter(d.status for d in self.days)
+        return {s: found.get(s, 0) for s in STATUSES}
+
+    @property
+    def first_breach(self) -> dt.date | None:
+        return next((d.day for d in self.days if d.status == "breached"), None)
+
+    @property
+    def evidence(self) -> list[str]:
+        """Every record id that decides or disputes some day, in first-seen order."""
+        seen: dict[str, None] = {}
+        for d in self.days:
+            seen.update(dict.fromkeys(d.evidence))
+            seen.update(dict.fromkeys(d.against))
+        return list(seen)
+
+    def day(self, when: dt.date) -> Day | None:
+        return next((d for d in self.days if d.day == when), None)
+
+
+@dataclass(slots=True)
+class Ledger:
+    """Every obligation of the agreements evaluated, as of one date."""
+
+    as_of: dt.date
+    obligations: list[ObligationLedger]
+
+    def get(self, obligation_id: str) -> ObligationLedger | None:
+        return next((o for o in self.obligations if o.id == obligation_id), None)
+
+    @property
+    def breached(self) -> bool:
+        """True when any obligation has a breached day."""
+        return any(o.first_breach for o in self.obligations)
+
+    def to_json(self, days: bool = True) -> dict[str, Any]:
+        """A JSON-ready dict; ``days=False`` leaves out the daily detail."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "breached": self.breached,
+            "obligations": [obligation_json(o, days) for o in self.obligations],
+        }
+
+
+def obligation_json(o: ObligationLedger, days: bool = True) -> dict[str, Any]:
+    """One obligation as a JSON-ready dict, with its summary figures."""
+    out: dict[str, Any] = {
+        "id": o.id,
+        "agreement": o.agreement,
+        "party": o.party,
+        "kind": o.kind,
+        "clause": {"ref": o.clause_ref, "text": o.clause_text, "note": o.clause_note},
+        "start": _iso(o.start),
+        "end": _iso(o.end),
+        "due": _iso(o.due),
+        "due_day": o.due_day,
+        "trigger": _iso(o.trigger),
+        "lifecycle": o.lifecycle,
+        "status_today": o.status_today,
+        "counts": o.counts,
+        "first_breach": _iso(o.first_breach),
+        "evidence_count": len(o.evidence),
+        "series": [
+            {
+                "metric": s.metric,
+                "counted_by": s.counted_by,
+                "points": [
+                    {
+                        "day": p.day.isoformat(),
+                        "value": p.value,
+                        "qualifier": p.qualifier,
+                        "records": list(p.records),
+                    }
+                    for p in s.points
+                ],
+            }
+            for s in o.series
+        ],  # fmt: skip
+    }
+    if days:
+        out["days"] = [day_json(d) for d in o.days]
+        out["versions"] = [
+            {
+                "agreement": v.agreement,
+                "version": v.version,
+                "governs_from": _iso(v.governs_from),
+                "governs_until": _iso(v.governs_until),
+                "days": [day_json(d) for d in v.days],
+            }
+            for v in o.versions
+        ]
+    return out
+
+
+def day_json(d: Day) -> dict[str, Any]:
+    return {
+        "day": d.day.isoformat(),
+        "status": d.status,
+        "evidence": list(d.evidence),
+        "against": list(d.against),
+        "note": d.note,
+        "value": d.value,
+        "due": d.due,
+        "agreement": d.agreement,
+    }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,148 @@
+"""Quotas: a daily (or weekly) series per counting body against a target.
+
+Counts by different bodies (OCHA, COGAT, an Egyptian crossing authority) are
+separate series and never merged. With ``counted_by`` set only that body
+counts; unset, bodies that disagree on the outcome make the day disputed.
+Two different counts of the same day by the same body are disputed too.
+A day with no count is unknown: missing data is never read as zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from truceline.agreement.match import Match
+from truceline.agreement.obligations import QuotaTerms
+from truceline.compliance.context import Context, Result, ids
+from truceline.compliance.index import Record, compile_match
+from truceline.compliance.ledger import Day, Point, Series, Status
+
+_LOWER_BOUNDS = {"exact", "about", "half", "at_least", "more_than", "over"}
+_EXACT = {"exact", "about", "half"}
+_UPPER_BOUNDS = {"nearly", "up_to"}
+
+Reading = tuple[Status, float | None, tuple[str, ...]]
+
+
+def evaluate(terms: QuotaTerms, ctx: Context) -> Result:
+    """Per day: each body's reading, combined; weekly quotas judge 7-day blocks."""
+    bodies = _series(terms, ctx)
+    if terms.period == "day":
+        readings = {
+            body: {day: _read_day(terms, points[day]) for day in points}
+            for body, points in bodies.items()
+        }
+    else:
+        readings = {body: _read_weeks(terms, ctx, points) for body, points in bodies.items()}
+    out = [_combine(day, {b: r[day] for b, r in readings.items() if day in r}) for day in ctx.days]
+    series = [
+        Series(terms.metric, body, [_point(day, recs, terms.metric) for day, recs in sorted(pts.items())])
+        for body, pts in sorted(bodies.items(), key=lambda kv: kv[0] or "")
+    ]  # fmt: skip
+    return Result(out, series)
+
+
+def _series(terms: QuotaTerms, ctx: Context) -> dict[str | None, dict[dt.date, list[Record]]]:
+    """Daily figures of the metric, per counting body."""
+    base = Match(
+        kind="figure",
+        metric=terms.metric,
+        counted_by=[terms.counted_by] if terms.counted_by else [],
+    )
+    extra = compile_match(terms.match) if terms.match else None
+    out: dict[str | None, dict[dt.date, list[Record]]] = defaultdict(lambda: defaultdict(list))
+    for day, records in ctx.index.select(base).items():
+        for r in records:
+            if r.period in (None, "day") and (extra is None or extra(r)):
+                out[r.counted_by][day].append(r)
+    return out
+
+
+def _point(day: dt.date, records: list[Record], metric: str) -> Point:
+    first = records[0]
+    return Point(day, first.value, first.qualifier, ids(records))
+
+
+def _read_day(terms: QuotaTerms, records: list[Record]) -> Reading:
+    """One body's reading of one day: one count decides; differing counts are disputed."""
+    counts = {(r.value, r.qualifier) for r in records}
+    if len(counts) > 1:
+        return "disputed", None, ids(records)
+    value, qualifier = counts.pop()
+    return _decide(value, qualifier, terms), value, ids(records)
+
+
+def _decide(value: float, qualifier: str, terms: QuotaTerms) -> Status:
+    """Whether a count, given how it bounds the true value, meets the target."""
+    target, at_least = terms.target, terms.comparison == "at_least"
+    low_ok = qualifier in _LOWER_BOUNDS
+    high_ok = qualifier in _UPPER_BOUNDS or qualifier in _EXACT
+    if at_least:
+        if low_ok and value >= target:
+            return "met"
+        if high_ok and value < target:
+            return "breached"
+    else:
+        if high_ok and value <= target:
+            return "met"
+        if low_ok and value > target:
+            return "breached"
+    return "unknown"
+
+
+def _read_weeks(
+    terms: QuotaTerms, ctx: Context, points: dict[dt.date, list[Record]]
+) -> dict[dt.date, Reading]:
+    """Seven-day blocks from the window start; the block's reading applies to each of its days."""
+    out: dict[dt.date, Reading] = {}
+    for first in range(0, len(ctx.days), 7):
+        block = ctx.days[first : first + 7]
+        daily = [_read_day(terms, points[d]) if d in points else None for d in block]
+        complete = len(block) == 7 or block[-1] == ctx.end
+        reading = _read_block(terms, daily, complete)
+        if reading is not None:
+            out.update(dict.fromkeys(block, reading))
+    return out
+
+
+def _read_block(terms: QuotaTerms, daily: list[Reading | None], complete: bool) -> Reading | None:
+    known = [r for r in daily if r is not None]
+    evidence = tuple(i for r in known for i in r[2])
+    if any(r[0] == "disputed" for r in known):
+        return "disputed", None, evidence
+    values = [r[1] for r in known if r[1] is not None]
+    if not values:
+        return None
+    total = sum(values) if terms.aggregation == "sum" else sum(values) / len(values)
+    all_known = complete and len(values) == len(daily)
+    exceeded = total >= terms.target if terms.comparison == "at_least" else total > terms.target
+    if terms.aggregation == "sum" and exceeded:
+        return ("met" if terms.comparison == "at_least" else "breached"), total, evidence
+    if not all_known:
+        return ("pending" if not complete else "unknown"), total, evidence
+    kept = total >= terms.target if terms.comparison == "at_least" else total <= terms.target
+    return ("met" if kept else "breached"), total, evidence
+
+
+def _combine(day: dt.date, readings: dict[str | None, Reading]) -> Day:
+    """Bodies that agree decide the day; bodies that disagree make it disputed."""
+    if not readings:
+        return Day(day, "unknown", note="no count")
+    every = tuple(sorted({i for r in readings.values() for i in r[2]}))
+    statuses = {r[0] for r in readings.values()}
+    values = "; ".join(
+        f"{body or 'unattributed'} {r[1]:g}" if r[1] is not None else f"{body or 'unattributed'} ?"
+        for body, r in sorted(readings.items(), key=lambda kv: kv[0] or "")
+    )
+    single = next(iter(readings.values()))[1] if len(readings) == 1 else None
+    if "disputed" in statuses:
+        return Day(day, "disputed", every, note=f"differing counts: {values}", value=single)
+    if {"met", "breached"} <= statuses:
+        met = tuple(sorted(i for r in readings.values() if r[0] == "met" for i in r[2]))
+        other = tuple(sorted(i for r in readings.values() if r[0] == "breached" for i in r[2]))
+        return Day(day, "disputed", met, other, note=f"counting bodies disagree: {values}")
+    for status in ("met", "breached", "pending"):
+        if status in statuses:
+            return Day(day, status, every, note=values, value=single)
+    return Day(day, "unknown", every, note=f"count does not decide: {values}", value=single)

@@ -1,0 +1,136 @@
+"""Schedules: cumulative count due against cumulative count done, day by day.
+
+Counts are carried as a range (lowest, highest) so that conflicting accounts
+never get silently merged: records on one day that a Dispute sets against each
+other contribute their lowest and highest value, and so do different counts of
+the same day by the same body (figures are counts, so equal figures count
+once). Events are happenings and add up. A day is met when even the lowest
+count done reaches the highest count due, breached when even the highest count
+done falls short of the lowest due, and disputed in between or when its own
+records are disputed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from truceline.agreement.match import Match
+from truceline.agreement.obligations import Metrics, ScheduleTerms
+from truceline.compliance.context import Context, Result, ids
+from truceline.compliance.index import ByDay, Record, RecordIndex, value_of
+from truceline.compliance.ledger import Day
+
+Range = tuple[float, float]
+
+
+def evaluate(terms: ScheduleTerms, ctx: Context) -> Result:
+    """Cumulative due vs done on every window day."""
+    done = _daily(ctx.index, terms.match, terms.metric, ctx.start)
+    due_by_day = _due(terms, ctx)
+    out: list[Day] = []
+    done_lo = done_hi = due_lo = due_hi = 0.0
+    for day in ctx.days:
+        lo, hi, records, conflict = done.get(day, (0.0, 0.0, [], False))
+        done_lo, done_hi = done_lo + lo, done_hi + hi
+        step = due_by_day.get(day, (0.0, 0.0))
+        due_lo, due_hi = due_lo + step[0], due_hi + step[1]
+        out.append(_status(day, (done_lo, done_hi), (due_lo, due_hi), records, conflict, terms))
+    return Result(out)
+
+
+def _status(
+    day: dt.date,
+    done: Range,
+    due: Range,
+    records: list[Record],
+    conflict: bool,
+    terms: ScheduleTerms,
+) -> Day:
+    note = f"done {_show(done)} of {_show(due)} due"
+    evidence = ids(records)
+    if due[1] == 0:
+        status = "pending"
+    elif conflict or (done[0] < due[1] and done[1] >= due[0]):
+        status = "disputed"
+    elif done[0] >= due[1]:
+        status = "met"
+    elif done[1] == 0:
+        status = terms.silence
+    else:
+        status = "breached"
+    return Day(day, status, evidence, note=note, value=done[0], due=due[0])  # type: ignore[arg-type]
+
+
+def _show(value: Range) -> str:
+    return f"{value[0]:g}" if value[0] == value[1] else f"{value[0]:g}–{value[1]:g}"
+
+
+def _due(terms: ScheduleTerms, ctx: Context) -> dict[dt.date, Range]:
+    """What falls due on each day: instalments, or the ratio times another series."""
+    out: dict[dt.date, Range] = defaultdict(lambda: (0.0, 0.0))
+    if terms.per is not None:
+        lag = dt.timedelta(days=terms.per.lag_days)
+        for counted, (lo, hi, _, _) in _daily(
+            ctx.index, terms.per.match, terms.per.metric, ctx.start
+        ).items():
+            day = counted + lag
+            old = out[day]
+            out[day] = (old[0] + lo * terms.per.ratio, old[1] + hi * terms.per.ratio)
+        return out
+    for instalment in terms.instalments:
+        when = ctx.calendar.resolve(instalment.due, ctx.trigger)
+        if when is not None:
+            old = out[max(when, ctx.start)]
+            out[max(when, ctx.start)] = (old[0] + instalment.count, old[1] + instalment.count)
+    return out
+
+
+def _daily(
+    index: RecordIndex, match: Match, metric: Metrics, start: dt.date
+) -> dict[dt.date, tuple[float, float, list[Record], bool]]:
+    """Per day: the (lowest, highest) count, the records, and whether they conflict."""
+    found: ByDay = index.select(match)
+    out = {}
+    for day, records in found.items():
+        if day < start:
+            continue
+        counted = [(r, v) for r in records if (v := _count(r, metric)) is not None]
+        if counted:
+            out[day] = _day_range(index, counted)
+    return out
+
+
+def _count(record: Record, metric: Metrics) -> float | None:
+    """A record's count: the sum of the metrics it gives, or 1 when no metric is named."""
+    if metric is None:
+        return 1.0
+    if record.kind == "figure" and record.period not in (None, "day"):
+        return None
+    found = [value_of(record, m) for m in ([metric] if isinstance(metric, str) else metric)]
+    values = [f[0] for f in found if f is not None]
+    return sum(values) if values else None
+
+
+def _day_range(
+    index: RecordIndex, counted: list[tuple[Record, float]]
+) -> tuple[float, float, list[Record], bool]:
+    """Group one day's records into accounts of the same thing; sum the groups."""
+    groups: dict[object, list[tuple[Record, float]]] = defaultdict(list)
+    day_ids = {r.id for r, _ in counted}
+    for record, value in counted:
+        partners = [p for p in index.disputed.get(record.id, ()) if p in day_ids]
+        if partners:
+            key: object = ("dispute", min([record.id, *partners]))
+        elif record.kind == "figure":
+            key = ("count",)  # figures of one day are accounts of the same count
+        else:
+            key = ("happening", record.id)
+        groups[key].append((record, value))
+    lo = hi = 0.0
+    conflict = False
+    for key, members in groups.items():
+        values = [v for _, v in members]
+        lo, hi = lo + min(values), hi + max(values)
+        conflict = conflict or key[0] == "dispute" or len(set(values)) > 1  # type: ignore[index]
+    return lo, hi, [r for r, _ in counted], conflict
