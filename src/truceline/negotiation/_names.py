@@ -107,10 +107,12 @@ def actor_overlap(a: Iterable[str], b: Iterable[str]) -> float:
 
 
 def _stem(word: str) -> str:
+    """A crude suffix stripper: "releases", "released", "release" → "releas"."""
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def words(text: str) -> frozenset[str]:
