@@ -1,0 +1,103 @@
+"""`Extractor`: the library entry point — text in, the DESIGN.md extraction dict out.
+
+    ex = Extractor(agreement_day1="2025-01-19")
+    result = ex.extract(text, published=date(2025, 3, 27))
+    for result in ex.extract_many((text, published) for ...): ...
+
+DOCS: docs/extraction.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from truceline.errors import ExtractionError
+from truceline.extract._doc import KINDS, register_extensions
+from truceline.extract.pipeline import load_pipeline
+
+Published = date | str | None
+"""A publication date: a `date`, an ISO string, or None when unknown."""
+
+RESULT_KEYS = ("quotes", "timex", "figures", "events")
+"""Top-level keys of an extraction result, in DESIGN.md order."""
+
+
+def _iso(value: Published, what: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError as exc:
+        raise ExtractionError(f"{what} must be a date (YYYY-MM-DD), got {value!r}") from exc
+
+
+def doc_to_dict(doc: Doc) -> dict[str, list[dict]]:
+    """The extraction result of a processed Doc, in the DESIGN.md shape."""
+    result = {key: [dict(item) for item in getattr(doc._, key) if item] for key in KINDS}
+    return {key: result[key] for key in RESULT_KEYS}
+
+
+class Extractor:
+    """Runs the spaCy pipeline with truceline's components over report texts.
+
+    `model` names the spaCy model (default: $TRUCELINE_SPACY_MODEL or the first
+    installed English model); `agreement_day1` anchors "day 16" / "the 42nd
+    day"; pass `nlp` to reuse an already built pipeline.
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        agreement_day1: Published = None,
+        *,
+        nlp: Language | None = None,
+        batch_size: int = 16,
+        n_process: int = 1,
+    ) -> None:
+        register_extensions()
+        self.agreement_day1 = _iso(agreement_day1, "agreement_day1")
+        self.nlp = nlp if nlp is not None else load_pipeline(model)
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    def make_doc(self, text: str, published: Published = None) -> Doc:
+        """A tokenized Doc carrying the publication date and agreement day 1."""
+        if not isinstance(text, str):
+            raise ExtractionError(f"text must be str, got {type(text).__name__}")
+        doc = self.nlp.make_doc(text)
+        doc._.published = _iso(published, "published")
+        doc._.agreement_day1 = self.agreement_day1
+        return doc
+
+    def process(self, text: str, published: Published = None) -> Doc:
+        """The processed Doc (spans in `doc.spans`, results in `doc._.quotes` …)."""
+        return self.nlp(self.make_doc(text, published))
+
+    def extract(self, text: str, published: Published = None) -> dict[str, list[dict]]:
+        """Extract quotes, time expressions, figures and events from one text."""
+        return doc_to_dict(self.process(text, published))
+
+    def extract_many(
+        self,
+        items: Iterable[tuple[str, Published]],
+        *,
+        batch_size: int | None = None,
+        n_process: int | None = None,
+    ) -> Iterator[dict[str, list[dict]]]:
+        """Extract from many (text, published) pairs, batched through `nlp.pipe`.
+
+        Results come back in input order.
+        """
+        docs = (self.make_doc(text, published) for text, published in items)
+        for doc in self.nlp.pipe(
+            docs,
+            batch_size=batch_size or self.batch_size,
+            n_process=n_process or self.n_process,
+        ):
+            yield doc_to_dict(doc)

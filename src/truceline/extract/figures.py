@@ -1,0 +1,409 @@
+"""Figures: counts of people killed, injured, displaced, captives, prisoners, bodies,
+aid trucks and phase lengths, with a qualifier and whom they count.
+
+A number ("890", "1.2 million", "twenty-five", "half") becomes a figure only when
+its context names a category: the noun it counts ("600 trucks", "ten living
+captives"), the verb governing it ("killed more than 130"), or for day counts a
+phase of an agreement ("a 42-day phase"). Vague quantities ("hundreds",
+"dozens") and numbers inside dates are left out.
+
+DOCS: docs/extraction.md
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from truceline.extract._doc import DEFAULT_KEYS, char_span, register_extensions
+from truceline.extract.numbers import NUMBER_RE, parse_number
+
+_HALF_RE = re.compile(r"\b(?i:half)\b")
+_QUALIFIER_RE = re.compile(
+    r"(?i:\b(?P<q>more\s+than|over|at\s+least|nearly|almost|close\s+to|about|around|approximately"
+    r"|roughly|some|an\s+estimated|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|at\s+most"
+    r"|in\s+excess\s+of|upwards\s+of|just\s+under|under|exactly|just\s+over))\s+$"
+)
+QUALIFIERS = {
+    "more than": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "over": "over",
+    "just over": "over",
+    "at least": "at_least",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "at most": "up_to",
+    "fewer than": "up_to",
+    "less than": "up_to",
+    "under": "up_to",
+    "exactly": "exact",
+}
+"""Words before a number → qualifier."""
+
+_RATE_RE = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?\s+(?i:per\s+day|a\s+day|each\s+day|every\s+day|daily)\b"
+)
+_TIME_UNITS = {"week", "month", "year", "hour", "minute", "second", "decade", "century", "%"}
+_SKIP_NOUNS = {"percent", "per", "%", "time", "times", "kilometre", "kilometer", "mile", "metre"}
+_PEOPLE = {"PERSON", "NORP"}
+_REL_PRONOUNS = {"whom", "which", "who", "that"}
+_PRONOUNS = {"them", "those", "these", "they", "us"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue lemmas, split by role."""
+
+    killed: frozenset[str]
+    injured: frozenset[str]
+    displaced: frozenset[str]
+    captive: frozenset[str]
+    alive: frozenset[str]
+    dead: frozenset[str]
+    prisoners: frozenset[str]
+    bodies: frozenset[str]
+    trucks: frozenset[str]
+    phase: frozenset[str]
+
+    @classmethod
+    def from_words(cls, words: Mapping[str, Iterable[str]]) -> Lexicon:
+        return cls(
+            **{
+                field: frozenset(words[key])
+                for field, key in (
+                    ("killed", "killed"),
+                    ("injured", "injured"),
+                    ("displaced", "displaced"),
+                    ("captive", "captive"),
+                    ("alive", "alive"),
+                    ("dead", "dead"),
+                    ("prisoners", "prisoners"),
+                    ("bodies", "bodies"),
+                    ("trucks", "aid_trucks"),
+                    ("phase", "phase"),
+                )
+            }
+        )
+
+
+def _lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def _ancestors(token: Token, limit: int) -> list[Token]:
+    out = []
+    while token.head is not token and len(out) < limit:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun ("24 of whom") refers to."""
+    for anc in _ancestors(token, 6):
+        if anc.dep_ == "relcl":
+            return anc.head
+    return None
+
+
+def _previous_noun(token: Token) -> Token | None:
+    sent = token.sent
+    for t in reversed(doc_slice(token.doc, sent.start, token.i)):
+        if t.tag_ in ("NNS", "NNPS") or (t.ent_type_ in _PEOPLE and t.pos_ in ("PROPN", "NOUN")):
+            return t
+    return None
+
+
+def doc_slice(doc: Doc, start: int, end: int) -> list[Token]:
+    return [doc[i] for i in range(start, end)]
+
+
+def _noun_phrase_text(noun: Token, number_tokens: set[int]) -> str:
+    left = noun.i
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i not in number_tokens:
+            left = min(left, child.left_edge.i)
+    tokens = [t for t in noun.doc[left : noun.i + 1] if t.i not in number_tokens]
+    while tokens and tokens[0].dep_ in ("det", "quantmod", "advmod", "punct"):
+        tokens = tokens[1:]
+    return " ".join(t.text for t in tokens) if tokens else noun.text
+
+
+class FigureFinder:
+    """Finds figures; see the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        spans_key: str,
+        timex_key: str,
+        metric_words: Mapping[str, Iterable[str]],
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.timex_key = timex_key
+        self.lex = Lexicon.from_words(metric_words)
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # -- finding --------------------------------------------------------------------
+
+    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
+        """Figures of `doc` as (token span, payload) pairs."""
+        text = doc.text
+        dates = [(s.start_char, s.end_char) for s in doc.spans.get(self.timex_key, [])]
+        candidates = [(m.start(), m.end(), m.group()) for m in NUMBER_RE.finditer(text)]
+        candidates += [(m.start(), m.end(), m.group()) for m in _HALF_RE.finditer(text)]
+        candidates.sort()
+        out: list[tuple[Span, dict]] = []
+        for start, end, number in candidates:
+            if any(start < e and s < end for s, e in dates):
+                continue
+            found = self._figure(doc, text, start, end, number)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _figure(self, doc: Doc, text: str, start: int, end: int, number: str):
+        is_half = number.lower() == "half"
+        value = 0.5 if is_half else parse_number(number)
+        if value is None:
+            return None
+        # "Phase One", "Channel Eleven": a name, unless it opens a sentence
+        if (
+            number[0].isupper()
+            and not number[0].isdigit()
+            and start > 0
+            and not re.search(r"(?:^|[.!?:\"“‘]\s*|\n)$", text[max(0, start - 3) : start])
+        ):
+            return None
+        after = text[end : end + 12]
+        if re.match(r"\s*(?:%|percent|per\s*cent|-year|\s*years?\s+old|-month|-week|-hour)", after):
+            return None
+        if re.match(r"\s*[-–]\s*\d", after) or re.search(
+            r"[$€£]\s*$", text[max(0, start - 2) : start]
+        ):
+            return None
+        span = char_span(doc, start, end)
+        if span is None:
+            return None
+        tok = span[-1]
+        numbers = {t.i for t in span}
+        noun, via_of = self._counted(tok, text, end)
+        category, strong = self._category(tok, noun, text, end)
+        if category is None:
+            return None
+        # span: qualifier .. number .. counted noun (+ "per day")
+        qualifier = "half" if is_half else "exact"
+        f_start, f_end = start, end
+        q = _QUALIFIER_RE.search(text[max(0, start - 25) : start])
+        if q:
+            if not is_half:
+                qualifier = QUALIFIERS[re.sub(r"\s+", " ", q.group("q").lower())]
+            f_start = start - (len(text[max(0, start - 25) : start]) - q.start())
+        elif re.search(r"(?i:\bthe\s+)$", text[max(0, start - 4) : start]) and noun is None:
+            f_start = start - 4
+        if noun is not None and noun.i > tok.i and noun.i - tok.i <= 6:
+            f_end = max(f_end, noun.idx + len(noun.text))
+        if via_of is not None:
+            f_end = max(f_end, via_of.right_edge.idx + len(via_of.right_edge.text))
+        rate = _RATE_RE.match(text[f_end : f_end + 40])
+        if rate and category == "aid_trucks":
+            f_end += rate.end()
+        if noun is not None and noun.lemma_.lower() == "day" and f_end < noun.idx:
+            f_end = noun.idx + len(noun.text)
+        who = self._who(tok, noun, numbers, category)
+        item_span = char_span(doc, f_start, f_end) or span
+        payload = {
+            "text": text[f_start:f_end],
+            "start": f_start,
+            "end": f_end,
+            "value": int(value) if float(value).is_integer() else value,
+            "qualifier": qualifier,
+            "category": category,
+            "who": who,
+            "confidence": 0.85 if strong else 0.6,
+        }
+        return item_span, payload
+
+    def _counted(self, tok: Token, text: str, end: int) -> tuple[Token | None, Token | None]:
+        """(the noun a number counts, the "of" object when it counts "N of X")."""
+        doc = tok.doc
+        if re.match(r"-day\b", text[end : end + 5]):
+            for t in doc[tok.i + 1 : tok.i + 4]:
+                if t.lower_ == "day":
+                    return t, None
+        if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
+            head = tok.head
+            if head.pos_ == "NUM" or head.lower_ in ("million", "billion", "thousand"):
+                head = head.head
+            if head.i > tok.i:
+                return head, None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                obj = objs[0]
+                if obj.lower_ in _REL_PRONOUNS:
+                    return _antecedent(tok), obj
+                if obj.lower_ in _PRONOUNS:
+                    nxt = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
+                    if nxt is not None and nxt.pos_ == "NOUN":
+                        return nxt, nxt
+                    return _previous_noun(tok), obj
+                return obj, obj
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].dep_ != "prep":
+            nxt = doc[tok.i + 1]
+            if nxt.head.i == tok.i or tok.head.i == nxt.i:
+                return nxt, None
+        return None, None
+
+    def _category(self, tok: Token, noun: Token | None, text: str, end: int):
+        """(category, strong evidence?) or (None, False)."""
+        lex = self.lex
+        sent = tok.sent
+        sent_lemmas = _lemmas(sent)
+        noun_lemma = noun.lemma_.lower() if noun is not None else ""
+        if noun_lemma in _SKIP_NOUNS or noun_lemma in _TIME_UNITS:
+            return None, False
+        if noun_lemma == "day":
+            if sent_lemmas & lex.phase and not re.match(
+                r"\s+ago", text[noun.idx + 3 : noun.idx + 8]
+            ):
+                return "phase_days", True
+            return None, False
+        anchor = noun if noun is not None else tok
+        near = _lemmas([anchor, *anchor.children])
+        path = _ancestors(anchor, 5)
+        path_lemmas = [t.lemma_.lower() for t in path]
+        clause = self._clause_lemmas(tok)
+        if noun_lemma in lex.trucks or (
+            noun is None and _RATE_RE.match(text[end : end + 30]) and sent_lemmas & lex.trucks
+        ):
+            return "aid_trucks", True
+        for lemma in path_lemmas[:2]:
+            if lemma in lex.killed and noun_lemma not in lex.captive:
+                return "killed", True
+            if lemma in lex.injured:
+                return "injured", True
+            if lemma in lex.displaced:
+                return "displaced", True
+        captive = (
+            noun_lemma in lex.captive
+            or bool(set(path_lemmas[:3]) & lex.captive)
+            or "hold" in near
+            or (bool(set(path_lemmas) & lex.bodies) and bool(sent_lemmas & lex.captive))
+        )
+        if captive:
+            status = near | clause | set(path_lemmas[:3])
+            if status & lex.alive:
+                return "captives_alive", True
+            if status & lex.dead:
+                return "captives_dead", True
+            return "captives_total", True
+        if noun_lemma in lex.prisoners:
+            return "prisoners", True
+        for lemma in path_lemmas:
+            if lemma in lex.killed or lemma == "toll":
+                return "killed", False
+            if lemma in lex.injured:
+                return "injured", False
+            if lemma in lex.displaced:
+                return "displaced", False
+        if noun_lemma in lex.bodies:
+            return "bodies", True
+        return None, False
+
+    @staticmethod
+    def _clause_lemmas(tok: Token) -> set[str]:
+        """Lemmas near the verb of the number's own clause ("24 … are believed to be alive")."""
+        verb = tok.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i < tok.i:
+            return set()
+        out = {verb.lemma_.lower()}
+        for child in verb.children:
+            out.add(child.lemma_.lower())
+            for grand in child.children:
+                out.add(grand.lemma_.lower())
+        return out
+
+    @staticmethod
+    def _who(tok: Token, noun: Token | None, numbers: set[int], category: str) -> str:
+        if category == "aid_trucks":
+            return "aid trucks"
+        if noun is not None and noun.lemma_.lower() != "day":
+            return _noun_phrase_text(noun, numbers)
+        if category == "phase_days":
+            for t in tok.sent:
+                if t.lemma_.lower() in ("phase", "stage"):
+                    return _noun_phrase_text(t, numbers)
+            return "phase"
+        prev = _previous_noun(tok)
+        return prev.text if prev is not None else ""
+
+    # -- writing --------------------------------------------------------------------
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[Span, dict]]) -> None:
+        """Write the matches to `doc.spans[spans_key]`, payload in `span._.figure`."""
+        spans = []
+        for span, payload in matches:
+            span._.figure = payload
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+
+
+@Language.factory(
+    "truceline_figures",
+    default_config={
+        "spans_key": DEFAULT_KEYS["figures"],
+        "timex_key": DEFAULT_KEYS["timex"],
+        "metric_words": {"@misc": "truceline.metric_words.v1"},
+    },
+    assigns=["doc.spans", "doc._.figures"],
+    requires=["token.dep", "token.lemma"],
+)
+def make_figures(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    timex_key: str,
+    metric_words: dict[str, list[str]],
+) -> FigureFinder:
+    """Build the figures component."""
+    missing = {"killed", "captive", "alive", "dead", "aid_trucks", "phase"} - set(metric_words)
+    if missing:
+        raise ValueError(f"metric_words lacks {sorted(missing)}")
+    return FigureFinder(
+        nlp, name, spans_key=spans_key, timex_key=timex_key, metric_words=metric_words
+    )
+
+
+__all__ = ["QUALIFIERS", "FigureFinder", "make_figures"]
