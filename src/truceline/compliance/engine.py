@@ -161,7 +161,7 @@ def _evaluate_one(
         raise TrucelineError(
             f"agreement {agreement.id}: obligation {obligation.id}: {exc}"
         ) from exc
-    due = result.due or _last_instalment(terms, calendar, trigger)
+    due = result.due or _planned_due(obligation, terms, calendar, trigger)
     days = _finish(result.days, obligation, terms, index)
     _suspend(days, obligation.id, agreement, calendar)
     for d in days:
@@ -299,9 +299,17 @@ def _suspend(days: list[Day], oid: str, agreement: Agreement, calendar: Calendar
                 d.note = f"suspended: {suspension.reason}"
 
 
-def _last_instalment(
-    terms: AnyTerms, calendar: Calendar, trigger: dt.date | None
+def _planned_due(
+    obligation: Any, terms: AnyTerms, calendar: Calendar, trigger: dt.date | None
 ) -> dt.date | None:
+    """A deadline's due day, or a schedule's last instalment day, known ahead where possible.
+
+    A conditional triggered on a fixed day has a due day before the trigger comes.
+    """
+    if trigger is None and isinstance(obligation, Conditional) and obligation.trigger.day:
+        trigger = calendar.resolve(obligation.trigger.day)
+    if terms.kind == "deadline":
+        return calendar.resolve(terms.due, trigger)
     dues = [calendar.resolve(i.due, trigger) for i in getattr(terms, "instalments", ())]
     known = [d for d in dues if d]
     return max(known) if known else None

@@ -1,0 +1,184 @@
+"""Compliance commands: `check` (the ledger) and `deadlines` (to-do list and iCalendar).
+
+Glue only: the ledger comes from ``truceline.compliance.check_dossier``.
+Exit codes: 0 nothing breached, 1 something breached, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from truceline.cli.app import app
+from truceline.cli.errors import EXIT_FINDINGS
+from truceline.cli.options import DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
+from truceline.compliance import Ledger, ObligationLedger, check_dossier, deadlines, to_ical
+from truceline.compliance.ledger import obligation_json
+
+console = Console()
+_STYLE = {
+    "met": "green",
+    "breached": "bold red",
+    "disputed": "yellow",
+    "unknown": "dim",
+    "pending": "cyan",
+    "suspended": "magenta",
+}
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
+
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Evaluate with only the records published by this date (YYYY-MM-DD; default today).",
+    ),
+]
+
+
+def _ledger(dossier: Path, db: str | None, as_of: str | None) -> Ledger:
+    when = _as_of(as_of)
+    with open_dossier(dossier, db) as d:
+        return check_dossier(d, when)
+
+
+@app.command()
+def check(
+    obligation: Annotated[
+        str | None, typer.Argument(help="One obligation id; with --days, its daily detail.")
+    ] = None,
+    days: Annotated[bool, typer.Option("--days", help="Show each day with its evidence.")] = False,
+    as_of: AsOfOpt = None,
+    as_json: JsonOpt = False,
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+) -> None:
+    """The compliance ledger: status per obligation (exit code 1 when anything is breached)."""
+    ledger = _ledger(dossier, db, as_of)
+    chosen = ledger.obligations
+    if obligation is not None:
+        found = ledger.get(obligation)
+        if found is None:
+            known = ", ".join(o.id for o in ledger.obligations) or "none"
+            raise typer.BadParameter(f"no obligation {obligation!r} (known: {known})")
+        chosen = [found]
+    if as_json:
+        print_json(
+            {
+                "as_of": ledger.as_of.isoformat(),
+                "breached": any(o.first_breach for o in chosen),
+                "obligations": [obligation_json(o, days=days) for o in chosen],
+            }
+        )
+    elif days:
+        for o in chosen:
+            _print_days(o)
+    else:
+        _print_summary(chosen, ledger.as_of)
+    if any(o.first_breach for o in chosen):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _status(status: str) -> str:
+    return f"[{_STYLE.get(status, '')}]{status}[/]"
+
+
+def _print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
+    table = Table(title=f"Compliance as of {as_of}", show_lines=False)
+    for column in ("obligation", "party", "kind", "today", "lifecycle"):
+        table.add_column(column)
+    for column in ("met", "breached", "disputed", "unknown"):
+        table.add_column(column, justify="right")
+    table.add_column("first breach")
+    table.add_column("evidence", justify="right")
+    for o in obligations:
+        counts = o.counts
+        table.add_row(
+            o.id,
+            o.party,
+            o.kind,
+            _status(o.status_today),
+            o.lifecycle,
+            str(counts["met"]),
+            str(counts["breached"]),
+            str(counts["disputed"]),
+            str(counts["unknown"]),
+            str(o.first_breach or ""),
+            str(len(o.evidence)),
+        )
+    console.print(table)
+
+
+def _print_days(o: ObligationLedger) -> None:
+    console.print(f"[bold]{o.id}[/] — {o.party}, {o.kind}, {o.lifecycle}")
+    console.print(f"{o.clause_ref}: {o.clause_text}")
+    if o.clause_note:
+        console.print(f"[dim]note: {o.clause_note}[/]")
+    for series in o.series:
+        points = ", ".join(f"{p.day:%d %b} {p.value:g}" for p in series.points)
+        console.print(f"series {series.metric} by {series.counted_by or 'unattributed'}: {points}")
+    table = Table()
+    for column in ("day", "status", "note", "evidence", "against"):
+        table.add_column(column)
+    for d in o.days:
+        table.add_row(
+            d.day.isoformat(),
+            _status(d.status),
+            d.note or "",
+            "\n".join(d.evidence),
+            "\n".join(d.against),
+        )
+    console.print(table)
+
+
+@app.command("deadlines")
+def deadlines_(
+    ical: Annotated[
+        Path | None, typer.Option("--ical", help="Also write every deadline to this .ics file.")
+    ] = None,
+    as_of: AsOfOpt = None,
+    as_json: JsonOpt = False,
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+) -> None:
+    """Deadlines: upcoming, overdue and met ("day 14 of 16, no talks recorded")."""
+    ledger = _ledger(dossier, db, as_of)
+    items = deadlines(ledger)
+    if ical is not None:
+        ical.write_text(to_ical(items, ledger.as_of), encoding="utf-8", newline="")
+    if as_json:
+        print_json(
+            [
+                {
+                    "obligation": i.obligation,
+                    "party": i.party,
+                    "what": i.what,
+                    "due": i.due.isoformat() if i.due else None,
+                    "due_day": i.due_day,
+                    "state": i.state,
+                    "text": i.text,
+                }
+                for i in items
+            ]
+        )
+        return
+    table = Table(title=f"Deadlines as of {ledger.as_of}")
+    for column in ("obligation", "party", "due", "state", "detail"):
+        table.add_column(column)
+    for i in items:
+        due = f"{i.due} (day {i.due_day})" if i.due else "not yet known"
+        table.add_row(i.obligation, i.party, due, i.state, i.text)
+    console.print(table)
