@@ -1,0 +1,143 @@
+"""truceline.review: candidates, accept, reject, edit — every decision a revision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from truceline import review
+from truceline.dossier import Dossier
+from truceline.model import Evidence, Figure, Source, Statement
+from truceline.review import ReviewError, parse_assignments
+
+TEXT = "The UN said more than 600 trucks entered. “We are ready,” a Hamas official said."
+
+
+@pytest.fixture
+def dossier(tmp_path: Path, db_url: str) -> Iterator[Dossier]:
+    with Dossier.init(tmp_path / "dossier", db_url) as opened:
+        with opened.store.writer("ingest") as writer:
+            writer.put(Source(id="src-1", outlet="Wire", text=TEXT))
+            writer.put(Source(id="src-2", outlet="Other", text="Nothing here."))
+            writer.put(
+                Figure(
+                    id="fig-1",
+                    state="candidate",
+                    confidence=0.6,
+                    metric="aid_trucks",
+                    value=600,
+                    qualifier="more_than",
+                    date="2025-01-20",
+                    sources=[Evidence(source="src-1", start=12, end=32, text=TEXT[:41])],
+                )
+            )
+            writer.put(
+                Statement(
+                    id="stm-1",
+                    state="candidate",
+                    confidence=0.8,
+                    speaker="unknown",
+                    quote="We are ready,",
+                    sources=[Evidence(source="src-1", start=43, end=56)],
+                )
+            )
+            writer.put(
+                Statement(
+                    id="stm-2",
+                    speaker="Egypt",
+                    quote="Talks resume.",
+                    sources=[Evidence(source="src-2")],
+                )
+            )
+        yield opened
+
+
+def test_candidates(dossier: Dossier) -> None:
+    assert [r.id for r in review.candidates(dossier.store)] == ["fig-1", "stm-1"]
+    assert [r.id for r in review.candidates(dossier.store, kind="statement")] == ["stm-1"]
+    assert review.candidates(dossier.store, source="src-2") == []
+    with pytest.raises(ReviewError, match="unknown record kind"):
+        review.candidates(dossier.store, kind="rumour")
+
+
+def test_accept(dossier: Dossier) -> None:
+    assert review.accept(dossier.store, ["fig-1"], by="ana", note="checked") == {"fig-1": "edited"}
+    assert dossier.store.get("fig-1").state == "accepted"  # type: ignore[union-attr]
+    last = dossier.store.history("fig-1")[-1]
+    assert (last.action, last.by, last.note) == ("accept", "ana", "checked")
+    assert review.accept(dossier.store, ["fig-1"], by="ana") == {"fig-1": "unchanged"}
+    assert [r.id for r in review.candidates(dossier.store)] == ["stm-1"]
+
+
+def test_reject_keeps_the_record(dossier: Dossier) -> None:
+    review.reject(dossier.store, ["stm-1", "fig-1"], by="ana", note="not about the truce")
+    assert review.candidates(dossier.store) == []
+    assert dossier.store.get("stm-1").state == "rejected"  # type: ignore[union-attr]
+    assert [h.action for h in dossier.store.history("stm-1")] == ["create", "reject"]
+
+
+def test_unknown_id_changes_nothing(dossier: Dossier) -> None:
+    with pytest.raises(ReviewError, match="no record with id 'nope'"):
+        review.accept(dossier.store, ["fig-1", "nope"], by="ana")
+    assert dossier.store.get("fig-1").state == "candidate"  # type: ignore[union-attr]
+    with pytest.raises(ReviewError, match="no record with id 'src-1'"):
+        review.reject(dossier.store, ["src-1"], by="ana")
+    with pytest.raises(ReviewError, match="no record ids"):
+        review.accept(dossier.store, [], by="ana")
+
+
+def test_edit(dossier: Dossier) -> None:
+    changes = parse_assignments(["speaker=a Hamas official", "affiliation=Hamas"])
+    edited = review.edit(dossier.store, "stm-1", changes, by="ana", note="speaker named")
+    assert edited.speaker == "a Hamas official"  # type: ignore[union-attr]
+    assert edited.state == "candidate"
+    stored = dossier.store.get("stm-1")
+    assert stored == edited
+    last = dossier.store.history("stm-1")[-1]
+    assert last.action == "edit" and last.by == "ana"
+    assert last.before["speaker"] == "unknown"  # type: ignore[index]
+    assert last.after["speaker"] == "a Hamas official"  # type: ignore[index]
+
+
+def test_edit_and_accept(dossier: Dossier) -> None:
+    edited = review.edit(dossier.store, "fig-1", {"value": 630}, by="ana", accept=True)
+    assert edited.state == "accepted" and edited.value == 630  # type: ignore[union-attr]
+    assert dossier.store.history("fig-1")[-1].action == "accept"
+
+
+def test_edit_clears_a_field(dossier: Dossier) -> None:
+    edited = review.edit(dossier.store, "fig-1", parse_assignments(["date="]), by="ana")
+    assert edited.date is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"value": "lots"}, r"fig-1: value: Input should be a valid number"),
+        ({"qualifier": "roughly"}, r"fig-1: qualifier: Input should be"),
+        ({"speaker": "x"}, r"a figure has no field 'speaker'"),
+        ({"id": "fig-2"}, r"id cannot be edited"),
+        ({"state": "accepted"}, r"state cannot be edited \(use accept or reject\)"),
+        ({}, r"nothing to change"),
+    ],
+)
+def test_edit_is_validated(dossier: Dossier, changes: dict[str, object], message: str) -> None:
+    with pytest.raises(ReviewError, match=message):
+        review.edit(dossier.store, "fig-1", changes, by="ana")
+    assert len(dossier.store.history("fig-1")) == 1
+
+
+def test_parse_assignments() -> None:
+    assert parse_assignments(
+        ["value=48000", "actors=Hamas, Israel", 'targets=["a","b"]', "speaker=123", "notes="]
+    ) == {
+        "value": 48000,
+        "actors": ["Hamas", "Israel"],
+        "targets": ["a", "b"],
+        "speaker": "123",
+        "notes": None,
+    }
+    with pytest.raises(ReviewError, match="expected FIELD=VALUE"):
+        parse_assignments(["value"])
