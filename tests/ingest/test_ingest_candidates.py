@@ -175,3 +175,72 @@ def test_indirect_quotes_and_confidence_clamped(source: Source) -> None:
     }
     [statement] = candidates(data, source).records
     assert statement.mode == "indirect" and statement.confidence == 1.0
+
+
+def test_a_statement_is_not_dated_by_times_inside_its_quote() -> None:
+    text = "Egypt said on Tuesday the crossing would reopen in the coming days."
+    src = make_source(text, IngestOptions(), published="2025-01-21")
+    quote = "the crossing would reopen in the coming days"
+    start = text.index(quote)
+    data = {
+        "quotes": [
+            {
+                "text": quote,
+                "start": start,
+                "end": start + len(quote),
+                "speaker": "Egypt",
+                "kind": "indirect",
+            }
+        ],
+        "timex": [
+            {
+                "text": "in the coming days",
+                "start": text.index("in the coming"),
+                "end": len(text) - 1,
+                "value": "2025-01-22",
+                "precision": "vague",
+            },
+            {
+                "text": "on Tuesday",
+                "start": text.index("on Tuesday"),
+                "end": text.index("on Tuesday") + 10,
+                "value": "2025-01-21",
+                "precision": "day",
+            },
+        ],
+        "figures": [
+            {
+                "text": "crossing",
+                "start": start + 4,
+                "end": start + 12,
+                "value": 1,
+                "category": "crossings",
+            }
+        ],
+    }
+    statement, figure = candidates(data, src).records
+    assert (statement.date, statement.date_precision) == ("2025-01-21", "day")
+    # a figure takes the first time in its sentence; an unknown precision is "approximate"
+    assert (figure.date, figure.date_precision) == ("2025-01-22", "approximate")
+
+
+def test_event_figures_and_negation(source: Source) -> None:
+    data = {
+        "events": [
+            {
+                "type": "ASSAULT",
+                "summary": "strike on Rafah",
+                "negated": True,
+                "figures": [
+                    {"value": 12, "qualifier": "at_least", "category": "killed"},
+                    {"value": None},
+                ],
+            }
+        ]
+    }
+    [event] = candidates(data, source).records
+    assert isinstance(event, Event)
+    assert [(f.metric, f.value, f.qualifier) for f in event.figures] == [
+        ("killed", 12.0, "at_least")
+    ]
+    assert event.notes and event.notes.startswith("negated")

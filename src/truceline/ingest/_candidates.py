@@ -27,6 +27,7 @@ from truceline.model import (
     EventType,
     Evidence,
     Figure,
+    FigureValue,
     Qualifier,
     Record,
     ReviewState,
@@ -105,7 +106,7 @@ def candidates(
                 sentence=sentence,
                 confidence=confidence,
                 state=state.value,
-                date=_timex_date(timex, text, span, sentence),
+                timex=timex,
             )
             try:
                 out.append(build(item, context))
@@ -124,9 +125,14 @@ class _Context:
     sentence: tuple[int, int] | None
     confidence: float
     state: str
-    date: tuple[str, str | None] | None
+    timex: list[Mapping[str, Any]]
 
-    def common(self, item: Mapping[str, Any], dated_by_source: bool) -> dict[str, Any]:
+    def common(
+        self, item: Mapping[str, Any], dated_by_source: bool, said: bool = False
+    ) -> dict[str, Any]:
+        """Fields every kind shares. The date is that of a time expression in the
+        item's sentence (for a statement, outside the quoted words, which speak of
+        other times), else, if ``dated_by_source``, the source's published date."""
         text = self.source.text or ""
         if self.span is not None:
             s0, s1 = self.sentence or self.span
@@ -135,7 +141,9 @@ class _Context:
             )
         else:
             evidence = Evidence(source=self.source.id, text=_s(item.get("text")))
-        date, precision = self.date or (None, None)
+        skip = self.span if said else None
+        found = _timex_date(self.timex, text, self.span, self.sentence, skip)
+        date, precision = found if found else (None, None)
         if date is None and dated_by_source and self.source.published:
             date = self.source.published
         return {
@@ -155,7 +163,7 @@ def _statement(item: Mapping[str, Any], ctx: _Context) -> Statement:
         raise ValueError("a quote without words")
     kind = _s(item.get("kind")) or "direct"
     return Statement(
-        **ctx.common(item, dated_by_source=True),
+        **ctx.common(item, dated_by_source=True, said=True),
         speaker=_s(item.get("speaker")) or UNKNOWN_SPEAKER,
         affiliation=_s(item.get("affiliation")),
         quote=quote,
@@ -185,15 +193,18 @@ def _event(item: Mapping[str, Any], ctx: _Context) -> Event:
     if own_date:
         precision = _s(item.get("precision"))
         common["date"] = own_date
-        common["date_precision"] = precision if precision in _PRECISIONS else None
+        common["date_precision"] = _precision(precision)
     text = ctx.source.text or ""
     summary = _s(item.get("summary"))
     if not summary and ctx.span is not None:
         s0, s1 = ctx.sentence or ctx.span
         summary = text[s0:s1].strip()
+    if item.get("negated") is True:
+        common["notes"] = "negated: the source says this did not happen"
     return Event(
         **common,
         type=event_type,
+        figures=_event_figures(item.get("figures")),
         actors=_names(item.get("actors")),
         targets=_names(item.get("target") if "target" in item else item.get("targets")),
         summary=summary or event_type.value,
@@ -201,6 +212,26 @@ def _event(item: Mapping[str, Any], ctx: _Context) -> Event:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _event_figures(items: Any) -> list[FigureValue]:
+    """The numbers an event carries (fatalities, trucks …); unusable ones are dropped."""
+    out: list[FigureValue] = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, Mapping):
+            continue
+        value = item.get("value")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        qualifier = _QUALIFIERS.get((_s(item.get("qualifier")) or "").lower().replace("_", " "))
+        out.append(
+            FigureValue(
+                metric=_s(item.get("category")) or "other",
+                value=float(value),
+                qualifier=qualifier or Qualifier.EXACT.value,
+            )
+        )
+    return out
 
 
 def _s(value: Any) -> str | None:
@@ -254,8 +285,9 @@ def _timex_date(
     text: str,
     span: tuple[int, int] | None,
     sentence: tuple[int, int] | None,
+    skip: tuple[int, int] | None = None,
 ) -> tuple[str, str | None] | None:
-    """The date of the first time expression inside the item's sentence, if any."""
+    """The date of the first time expression inside the item's sentence (not in ``skip``)."""
     if span is None:
         return None
     lo, hi = sentence or span
@@ -264,9 +296,17 @@ def _timex_date(
         value = _iso(t.get("value"))
         if t_span is None or value is None or not (lo <= t_span[0] and t_span[1] <= hi):
             continue
-        precision = _s(t.get("precision"))
-        return value, precision if precision in _PRECISIONS else None
+        if skip is not None and t_span[0] < skip[1] and skip[0] < t_span[1]:
+            continue
+        return value, _precision(_s(t.get("precision")))
     return None
+
+
+def _precision(value: str | None) -> str | None:
+    """A Precision value; an unknown one (the extractor's "vague") is "approximate"."""
+    if value is None:
+        return None
+    return value if value in _PRECISIONS else Precision.APPROXIMATE.value
 
 
 def _iso(value: Any) -> str | None:
