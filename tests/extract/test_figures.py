@@ -77,3 +77,13 @@ def test_phase_days_and_durations(extractor):
 def test_vague_quantities_are_not_figures(extractor):
     got = _figures(extractor, "Hundreds of people were killed and dozens wounded.")
     assert got == {}
+
+
+def test_bodies_handed_over_are_dead_captives(extractor):
+    got = _figures(extractor, "Hamas will return the bodies of four dual nationals next week.")
+    assert got["four dual nationals"]["category"] == "captives_dead"
+
+
+def test_days_before_is_not_a_phase_length(extractor):
+    text = "The talks began two days before the first phase was due to end."
+    assert _figures(extractor, text) == {}

@@ -108,3 +108,27 @@ def test_unbalanced_document_still_yields_quotes(extractor):
     quotes = [q for q in _quotes(extractor, text, date(2025, 3, 1)) if q["kind"] != "indirect"]
     assert quotes[-1]["text"] == "It is over,"
     assert quotes[-1]["speaker"] == "the minister"
+
+
+def test_outermost_reporting_verb_speaks(extractor):
+    text = "A Hamas negotiator told us the group had informed Cairo it wanted a “phased deal”."
+    (quote,) = [q for q in _quotes(extractor, text, date(2025, 3, 1)) if q["kind"] != "indirect"]
+    assert quote["speaker"] == "A Hamas negotiator"
+
+
+def test_quote_after_indirect_speech_keeps_its_reporter(extractor):
+    text = (
+        "“We will study it,” Sami Abu Zuhri said. Mediators met on Monday. "
+        "Osama Hamdan said the movement had replied. “The ball is in their court.”"
+    )
+    quotes = [q for q in _quotes(extractor, text, date(2025, 3, 20)) if q["kind"] != "indirect"]
+    assert [q["speaker"] for q in quotes] == ["Sami Abu Zuhri", "Osama Hamdan"]
+
+
+def test_institution_is_not_a_he(extractor):
+    text = (
+        "Adam Boehler met Hamas leaders. The administration later distanced itself. "
+        "“They are bad people,” he wrote."
+    )
+    (quote,) = [q for q in _quotes(extractor, text, date(2025, 3, 10)) if q["kind"] != "indirect"]
+    assert quote["speaker"] == "Adam Boehler"

@@ -110,3 +110,9 @@ def test_past_period(extractor):
 def test_ago_month_is_vague(extractor):
     got = _timex(extractor, "The offer was made one month ago.", date(2025, 3, 27))
     assert got["one month ago"] == ("2025-02-25", "vague")
+
+
+def test_date_inside_noun_phrase_ignores_tense(extractor):
+    text = "Hamas will not abandon the January agreement."
+    got = _timex(extractor, text, date(2025, 3, 27))
+    assert got["January"] == ("2025-01", "month")

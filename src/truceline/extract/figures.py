@@ -62,6 +62,7 @@ _TIME_UNITS = {"week", "month", "year", "hour", "minute", "second", "decade", "c
 _SKIP_NOUNS = {"percent", "per", "%", "time", "times", "kilometre", "kilometer", "mile", "metre"}
 _PEOPLE = {"PERSON", "NORP"}
 _REL_PRONOUNS = {"whom", "which", "who", "that"}
+_HANDOVER = {"release", "return", "hand", "free", "exchange", "repatriate", "receive"}
 _PRONOUNS = {"them", "those", "these", "they", "us"}
 
 
@@ -273,7 +274,7 @@ class FigureFinder:
                     continue
                 obj = objs[0]
                 if obj.lower_ in _REL_PRONOUNS:
-                    return _antecedent(tok), obj
+                    return _antecedent(tok) or _previous_noun(tok), obj
                 if obj.lower_ in _PRONOUNS:
                     nxt = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
                     if nxt is not None and nxt.pos_ == "NOUN":
@@ -295,9 +296,11 @@ class FigureFinder:
         if noun_lemma in _SKIP_NOUNS or noun_lemma in _TIME_UNITS:
             return None, False
         if noun_lemma == "day":
-            if sent_lemmas & lex.phase and not re.match(
-                r"\s+ago", text[noun.idx + 3 : noun.idx + 8]
-            ):
+            after_noun = text[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 12]
+            relative = re.match(
+                r"\s+(?:ago|before|after|later|earlier|from|since|into)\b", after_noun
+            )
+            if sent_lemmas & lex.phase and not relative:
                 return "phase_days", True
             return None, False
         anchor = noun if noun is not None else tok
@@ -320,7 +323,10 @@ class FigureFinder:
             noun_lemma in lex.captive
             or bool(set(path_lemmas[:3]) & lex.captive)
             or "hold" in near
-            or (bool(set(path_lemmas) & lex.bodies) and bool(sent_lemmas & lex.captive))
+            or (
+                bool(set(path_lemmas) & lex.bodies)
+                and bool((sent_lemmas & lex.captive) or (set(path_lemmas) & _HANDOVER))
+            )
         )
         if captive:
             status = near | clause | set(path_lemmas[:3])

@@ -37,6 +37,10 @@ _OPENING_CONTEXT = " \t([{—–-:;/\n“‘\"'"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 _DEFINITE = {"the", "this", "that"}
+_INSTITUTIONS = {
+    "government", "army", "military", "administration", "ministry", "office", "cabinet",
+    "movement", "group", "people", "council", "authority", "agency", "committee",
+}  # fmt: skip
 _ENT_SPEAKER = {"PERSON", "ORG", "GPE", "NORP"}
 _AFFILIATION_ENTS = {"ORG", "GPE", "NORP"}
 _INDIRECT_VERBS = {
@@ -265,6 +269,9 @@ class QuoteAttributor:
         words = [t for t in content if not t.is_punct]
         standalone = self._standalone(text, q, content)
         confidence = 0.85
+        if speaker is None and standalone:
+            speaker = self._preceding_reporter(doc, full, inside, state)
+            confidence = 0.65
         if speaker is None:
             if not standalone or state.last_speaker is None:
                 return None
@@ -321,8 +328,10 @@ class QuoteAttributor:
         para_start = text.rfind("\n", 0, q.open_mark) + 1
         para_end = text.find("\n", q.close_mark)
         para_end = len(text) if para_end < 0 else para_end
+        # (the outermost reporting verb: "X said Y told him of 'Z'" quotes X)
         token = content.root
-        for anc in _ancestors(token, 8):
+        governing = None
+        for anc in _ancestors(token, 10):
             if inside[anc.i] or not para_start <= anc.idx < para_end:
                 continue
             if anc.lower_ == "according":
@@ -332,11 +341,13 @@ class QuoteAttributor:
             if anc.pos_ == "VERB" and anc.lemma_.lower() in self.speech_verbs:
                 speaker = self._verb_speaker(anc, state)
                 if speaker is not None:
-                    return anc, speaker
+                    governing = (anc, speaker)
             if anc.pos_ == "NOUN" and anc.lemma_.lower() in ("comment", "remark", "statement"):
                 speaker = self._noun_speaker(anc, state)
                 if speaker is not None:
                     return anc, speaker
+        if governing is not None:
+            return governing
         # 2. a headline or colon cue: `Name: "…"`
         headline = self._headline_speaker(doc, q, state)
         if headline is not None:
@@ -365,6 +376,29 @@ class QuoteAttributor:
             if speaker is not None:
                 return tok, speaker
         return None, None
+
+    def _preceding_reporter(
+        self, doc: Doc, full: Span, inside: bytearray, state: _State
+    ) -> _Speaker | None:
+        """The speaker of the last reporting verb before a quote standing alone, when
+        it comes after the previous quote ("Naim said that …. “…”")."""
+        text = doc.text
+        para_start = text.rfind("\n", 0, full.start_char) + 1
+        sent = doc[full.start - 1].sent if full.start > 0 else None
+        if sent is None or sent.start_char < para_start:
+            return None
+        if any(inside[i] for i in range(sent.start, full.start)):
+            return None
+        verbs = [
+            t
+            for t in doc[sent.start : full.start]
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.speech_verbs
+        ]
+        if not verbs:
+            return None
+        # the reporting verb highest in the tree ("X said the group had replied")
+        top = min(verbs, key=lambda t: len(list(t.ancestors)))
+        return self._verb_speaker(top, state)
 
     def _according(self, tok: Token, state: _State) -> _Speaker | None:
         for child in tok.children:
@@ -476,7 +510,7 @@ class QuoteAttributor:
             phrase = _description(token)
             kind = (
                 "group"
-                if token.tag_ == "NNS" or token.lemma_ in ("government", "army")
+                if token.tag_ == "NNS" or token.lemma_.lower() in _INSTITUTIONS
                 else "description"
             )
             return _Speaker(phrase, self._affiliation(token, None, state, phrase), token.i, kind)

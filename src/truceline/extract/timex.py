@@ -294,17 +294,20 @@ def pick_year(month: int, day: int | None, published: date, tense: str | None) -
 
 def tense_of(token: Token | None) -> str | None:
     """The tense ("past", "future", "present" or None) of the verb governing `token`."""
+    if token is not None and token.dep_ in ("compound", "nmod", "amod", "poss"):
+        return None  # a date inside a noun phrase ("the January 17 agreement")
     hops = 0
     while token is not None and hops < 6:
         if token.pos_ in ("VERB", "AUX"):
             children = list(token.children)
-            for child in children:
-                if child.dep_ in ("aux", "auxpass"):
-                    low = child.lower_
-                    if low in _FUTURE_AUX:
-                        return "future"
-                    if low in ("has", "have", "had", "did", "was", "were"):
-                        return "past"
+            auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+            if "have" in auxes and "would" in auxes:
+                return "past"  # "would have been addressed"
+            for low in auxes:
+                if low in _FUTURE_AUX:
+                    return "future"
+                if low in ("has", "have", "had", "did", "was", "were"):
+                    return "past"
             if token.tag_ == "VBD":
                 return "past"
             if token.tag_ in ("VBP", "VBZ"):
@@ -335,14 +338,20 @@ class Resolver:
     def __post_init__(self) -> None:
         self.reference: date | None = self.published
 
-    def resolve(self, m: TimexMatch, text: str, tense: str | None) -> tuple[str, str, float] | None:
-        """(value, precision, confidence), or None when it cannot be resolved."""
+    def resolve(
+        self, m: TimexMatch, text: str, tense: str | None, *, anchor: bool = True
+    ) -> tuple[str, str, float] | None:
+        """(value, precision, confidence), or None when it cannot be resolved.
+
+        A day-precision result becomes the reference for later anaphors ("the
+        next day") when `anchor` is true (dates modifying a noun are not).
+        """
         handler = getattr(self, f"_{m.kind}")
         result = handler(m.groups, text[m.start : m.end], tense)
         if result is None:
             return None
         value, precision, confidence = result
-        if precision == "day":
+        if precision == "day" and anchor:
             self.reference = date.fromisoformat(value)
         return result
 
@@ -561,7 +570,8 @@ class TimexRecognizer:
             if span is None:
                 continue
             tense = tense_of(span.root)
-            resolved = resolver.resolve(m, text, tense)
+            modifier = span.root.dep_ in ("compound", "nmod", "amod", "poss")
+            resolved = resolver.resolve(m, text, tense, anchor=not modifier)
             if resolved is None:
                 continue
             value, precision, confidence = resolved
