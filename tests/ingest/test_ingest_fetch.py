@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -141,3 +149,79 @@ def test_connection_refused_is_an_ingest_error() -> None:
         port = s.getsockname()[1]
     with pytest.raises(IngestError, match="cannot connect"):
         fetch(f"http://127.0.0.1:{port}/", ALLOW)
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Path]]:
+    """An HTTPS server on 127.0.0.1 with a self-signed certificate for ``localhost``."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            body = f"<p>host={self.headers['Host']}</p>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://localhost:{httpd.server_address[1]}", cert
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+def test_https_to_a_pinned_address_verifies_the_host_name(
+    tls_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, cert = tls_server
+    trusted = ssl.create_default_context(cafile=str(cert))
+    monkeypatch.setattr(
+        fetch_module.httpx, "Client", functools.partial(fetch_module.httpx.Client, verify=trusted)
+    )
+    fetched = fetch(f"{url}/x", ALLOW)
+    assert fetched.data == f"<p>host={url.removeprefix('https://')}</p>".encode()
+
+    # the same server under a name its certificate does not carry is refused
+    port = url.rsplit(":", 1)[1]
+    with pytest.raises(IngestError):
+        fetch(f"https://127.0.0.1:{port}/x", ALLOW)

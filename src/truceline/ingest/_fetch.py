@@ -98,9 +98,11 @@ def fetch(url: str, options: IngestOptions) -> Fetched:
     timeout = httpx.Timeout(options.timeout)
     headers = {"User-Agent": options.user_agent, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"}
     current = url
-    with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
-        for _ in range(options.max_redirects + 1):
-            addresses = check_url(current, options.allow_private)
+    for _ in range(options.max_redirects + 1):
+        addresses = check_url(current, options.allow_private)
+        # a new client per hop: a pooled connection, made for one host name, is never
+        # reused for another name on the same address
+        with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
             response = _get_pinned(client, current, addresses, url)
             try:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
