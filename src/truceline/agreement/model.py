@@ -112,6 +112,8 @@ def _without_tags(exc: ValidationError, title: str) -> ValidationError:
     for error in exc.errors():
         loc = error["loc"]
         kept = tuple(p for i, p in enumerate(loc) if not (i and p in KINDS and _tagged(loc[i - 1])))
+        if error["type"] == "union_tag_invalid":
+            kept = (*kept, "kind")
         custom = PydanticCustomError(error["type"], error["msg"], error.get("ctx"))
         errors.append({"type": custom, "loc": kept, "input": error["input"]})
     return ValidationError.from_exception_data(title, errors)

@@ -126,7 +126,7 @@ def _stitch(oid: str, steps: list[_Step], index: RecordIndex, as_of: dt.date) ->
     head.days = days
     head.lifecycle = lifecycle(
         days, end=head.end, as_of=as_of, terminated=terminated,
-        waiting=head.kind == "conditional" and head.trigger is None,
+        waiting=head.kind.startswith("conditional") and head.trigger is None,
         done=_done(head, days),
     )  # fmt: skip
     if len(versions) > 1:

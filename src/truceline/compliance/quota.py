@@ -74,19 +74,24 @@ def _read_day(terms: QuotaTerms, records: list[Record]) -> Reading:
 
 
 def _decide(value: float, qualifier: str, terms: QuotaTerms) -> Status:
-    """Whether a count, given how it bounds the true value, meets the target."""
-    target, at_least = terms.target, terms.comparison == "at_least"
-    low_ok = qualifier in _LOWER_BOUNDS
-    high_ok = qualifier in _UPPER_BOUNDS or qualifier in _EXACT
-    if at_least:
-        if low_ok and value >= target:
+    """Whether a count, given how it bounds the true value, meets the target.
+
+    "at least 801" meets a target of 600; "at least 500" cannot say; "nearly 600"
+    (less than 600) falls short of 600, "up to 700" cannot say.
+    """
+    target = terms.target
+    low = value if qualifier in _LOWER_BOUNDS else None  # true value >= low
+    high = value if qualifier in _EXACT or qualifier in _UPPER_BOUNDS else None  # <= high
+    below = high is not None and (high < target or (qualifier == "nearly" and high <= target))
+    if terms.comparison == "at_least":
+        if low is not None and low >= target:
             return "met"
-        if high_ok and value < target:
+        if below:
             return "breached"
     else:
-        if high_ok and value <= target:
+        if high is not None and high <= target:
             return "met"
-        if low_ok and value > target:
+        if low is not None and low > target:
             return "breached"
     return "unknown"
 

@@ -1,0 +1,59 @@
+"""Conditionals: pending until the trigger, then the terms under ``then``."""
+
+from __future__ import annotations
+
+from compliance_builders import Build, D, codes
+
+
+def withdrawal(build: Build, trigger: dict[str, object]) -> dict[str, object]:
+    return build.obligation(
+        "conditional",
+        phase="p1",
+        trigger=trigger,
+        then={
+            "kind": "deadline",
+            "act": {"types": ["RETREAT"], "actors": ["A"], "keywords": ["corridor"]},
+            "what": "withdrawal from the corridor",
+            "due": "trigger + 2",
+        },
+    )
+
+
+def test_trigger_on_a_record(build: Build) -> None:
+    trigger = {"when": {"types": ["RELEASE"], "keywords": ["last exchange"]}}
+    records = [
+        build.event("last", "2025-01-04", "RELEASE", ["B"], summary="The last exchange"),
+        build.event("out", "2025-01-08", "RETREAT", ["A"], summary="A leaves the corridor"),
+    ]
+    ledger = build.ledger(build.agreement(withdrawal(build, trigger)), records)
+    # pending days 1-3 (no trigger), day 4 trigger, due day 6, breached day 7, met day 8
+    assert codes(ledger) == "PPPPPPBMMM"
+    row = ledger.get("o")
+    assert row is not None
+    assert row.trigger == D(2025, 1, 4)
+    assert row.due == D(2025, 1, 6)
+    assert row.kind == "conditional deadline"
+    assert row.lifecycle == "violated"
+
+
+def test_untriggered_conditional_waits_then_is_discharged(build: Build) -> None:
+    trigger = {"when": {"types": ["RELEASE"]}}
+    ledger = build.ledger(build.agreement(withdrawal(build, trigger)), [], as_of="2025-01-05")
+    assert codes(ledger) == "PPPPP"
+    row = ledger.get("o")
+    assert row is not None
+    assert (row.lifecycle, row.due) == ("created", None)
+    ledger = build.ledger(build.agreement(withdrawal(build, trigger)), [], as_of="2025-02-01")
+    row = ledger.get("o")
+    assert row is not None
+    assert row.lifecycle == "discharged"
+
+
+def test_trigger_on_a_day_has_a_known_due_day_in_advance(build: Build) -> None:
+    ledger = build.ledger(
+        build.agreement(withdrawal(build, {"day": "day 5"})), [], as_of="2025-01-03"
+    )
+    row = ledger.get("o")
+    assert row is not None
+    assert codes(ledger) == "PPP"
+    assert row.due == D(2025, 1, 7)

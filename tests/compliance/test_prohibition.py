@@ -1,0 +1,73 @@
+"""Prohibitions: each qualifying event is a breach on its day, with its figures."""
+
+from __future__ import annotations
+
+from compliance_builders import Build, codes
+
+from truceline.model import FigureValue
+
+
+def calm(build: Build, **terms: object) -> dict[str, object]:
+    base = {"phase": "p1", "match": {"kind": "event", "types": ["ASSAULT"], "actors": ["A"]}}
+    return build.obligation("prohibition", **{**base, **terms})
+
+
+def test_each_event_breaches_its_day(build: Build) -> None:
+    e = build.event
+    records = [
+        e(
+            "strike",
+            "2025-01-02",
+            "ASSAULT",
+            ["A"],
+            figures=[FigureValue(metric="killed", value=2)],
+        ),
+        e("other-party", "2025-01-03", "ASSAULT", ["B"]),
+        e("threat", "2025-01-04", "THREATEN", ["A"]),
+        e("raid", "2025-01-05", "ASSAULT", ["a"], fatalities=1),
+        e("rejected", "2025-01-06", "ASSAULT", ["A"], state="rejected"),
+        e("vague", "2025-01", "ASSAULT", ["A"]),
+    ]
+    ledger = build.ledger(build.agreement(calm(build)), records, as_of="2025-01-06")
+    assert codes(ledger) == "MBMMBM"
+    row = ledger.get("o")
+    assert row is not None
+    assert row.days[1].evidence == ("strike",)
+    assert row.days[1].note == "killed 2 (strike)"
+    assert row.days[4].note == "fatalities 1 (raid)"
+
+
+def test_silence_can_read_as_unknown(build: Build) -> None:
+    records = [build.event("strike", "2025-01-02", "ASSAULT", ["A"])]
+    ledger = build.ledger(
+        build.agreement(calm(build, silence="unknown")), records, as_of="2025-01-03"
+    )
+    assert codes(ledger) == "UBU"
+
+
+def test_disputed_occurrence_keeps_both_sides(build: Build) -> None:
+    records = [
+        build.event("strike", "2025-01-02", "ASSAULT", ["A"], claimed_by="B"),
+        build.event("denial", "2025-01-02", "REJECT", ["A"], claimed_by="A"),
+    ]
+    dispute = build.dispute("d", ["strike"], ["denial"])
+    ledger = build.ledger(
+        build.agreement(calm(build)), records, as_of="2025-01-03", disputes=[dispute]
+    )
+    assert codes(ledger) == "MDM"
+    row = ledger.get("o")
+    assert row is not None
+    assert (row.days[1].evidence, row.days[1].against) == (("strike",), ("denial",))
+    assert row.lifecycle == "in_effect"
+
+
+def test_definition_disputes_do_not_contest(build: Build) -> None:
+    records = [
+        build.event("strike", "2025-01-02", "ASSAULT", ["A"]),
+        build.event("x", "2025-01-02", "ASSAULT", ["B"]),
+    ]
+    dispute = build.dispute("d", ["strike"], ["x"]).model_copy(update={"kind": "definition"})
+    ledger = build.ledger(
+        build.agreement(calm(build)), records, as_of="2025-01-02", disputes=[dispute]
+    )
+    assert codes(ledger) == "MB"
