@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any
 
 from truceline.model import Event, Source, make_id
@@ -101,8 +102,19 @@ def similarity(a: _Features, b: _Features, tolerance_days: int) -> float | None:
     text = dice(a.text, b.text)
     score = 0.5 * actors + 0.5 * text
     if a.place and b.place:
-        score += 0.1 if a.place & b.place else -0.1
+        score += 0.1 if _places_meet(a.place, b.place) else -0.1
     return max(0.0, score - 0.05 * gap)
+
+
+def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Some word of one place is a spelling variant of a word of the other
+    ("Netzarim corridor" / "Netsarim")."""
+    return bool(a & b) or any(
+        SequenceMatcher(None, x, y).ratio() >= 0.85
+        for x in a
+        for y in b
+        if min(len(x), len(y)) >= 5
+    )
 
 
 def event_similarity(a: Event, b: Event, tolerance_days: int = 1) -> float | None:
@@ -163,7 +175,7 @@ def merge_events(
     events: list[Event],
     sources: Mapping[str, Source] | None = None,
     tolerance_days: int = 1,
-    threshold: float = 0.3,
+    threshold: float = 0.25,
 ) -> list[MergedEvent]:
     """Cluster events that report the same happening; singletons stay on their own.
 
