@@ -1,0 +1,191 @@
+"""Dashboard commands: `serve`, `publish`, `demo`, and `users` (team-mode accounts).
+
+Glue only: the app is ``truceline.web.create_app``; the static site is
+``truceline.report.site.publish`` (see docs/web.md).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from truceline.cli.app import app
+from truceline.cli.options import DbOpt, DossierOpt, open_dossier
+from truceline.cli.progress import progress_bar
+from truceline.dossier import Dossier
+
+console = Console()
+err = Console(stderr=True)
+
+HostOpt = Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")]
+PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
+
+
+def _settings(public: bool, team: bool):  # type: ignore[no-untyped-def]
+    import os
+
+    from truceline.web.settings import Mode, WebError, WebSettings
+
+    if public and team:
+        raise WebError("choose one of --public and --team")
+    mode = Mode.PUBLIC if public else Mode.TEAM if team else Mode.LOCAL
+    return WebSettings(mode=mode, local_user=os.environ.get("USER") or "web")
+
+
+def _serve(dossier: Dossier, host: str, port: int, public: bool, team: bool) -> None:
+    import uvicorn
+
+    from truceline.web import create_app
+    from truceline.web.settings import check_bind
+
+    settings = _settings(public, team)
+    check_bind(host, settings.mode)
+    shown = f"[{host}]" if ":" in host else host
+    console.print(
+        f"truceline dashboard ({settings.mode.value}) on http://{shown}:{port}/ — Ctrl-C to stop"
+    )
+    uvicorn.run(create_app(dossier, settings), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def serve(
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = 8000,
+    public: Annotated[
+        bool, typer.Option("--public", help="Read-only, for publishing: no review, no login.")
+    ] = False,
+    team: Annotated[
+        bool, typer.Option("--team", help="Accounts with roles (see `truceline users add`).")
+    ] = False,
+) -> None:
+    """Serve the dashboard. Local single-user on 127.0.0.1 unless --public or --team."""
+    with open_dossier(dossier, db) as d:
+        _serve(d, host, port, public, team)
+
+
+@app.command()
+def publish(
+    outdir: Annotated[Path, typer.Argument(help="Folder to write the static site into.")],
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+) -> None:
+    """Write the dashboard as a static site (no server needed) plus the data files."""
+    from truceline.report.site import publish as publish_site
+
+    with open_dossier(dossier, db) as d, progress_bar("publishing") as progress:
+        report = publish_site(d, outdir, progress=progress)
+    console.print(
+        f"wrote {report.pages} pages and {report.data_files} data files to {report.folder}"
+    )
+
+
+@app.command()
+def demo(
+    example: Annotated[
+        Path, typer.Option("--example", help="Folder of dossier files to load.")
+    ] = Path("examples/gaza-2025"),
+    folder: Annotated[
+        Path, typer.Option("--folder", help="Where to build the demo dossier (replaced).")
+    ] = Path("build/demo"),
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = 8000,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Build and summarise, but do not serve.")
+    ] = False,
+) -> None:
+    """Build a fresh dossier from the example, summarise it, and open the dashboard on it."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    dossier = Dossier.init(folder, f"sqlite:///{folder / 'truceline.db'}")
+    with dossier:
+        with progress_bar("importing") as progress:
+            report = dossier.import_dir(example, by="demo", progress=progress)
+        counts = dossier.store.counts()
+        table = Table("kind", "count", title=f"demo dossier in {folder} ({report.created} objects)")
+        for kind, n in counts.items():
+            table.add_row(kind, str(n))
+        console.print(table)
+        _compliance_summary(dossier)
+        if not no_serve:
+            _serve(dossier, host, port, public=False, team=False)
+
+
+def _compliance_summary(dossier: Dossier) -> None:
+    """The `truceline check` summary table, when the dossier has an agreement."""
+    try:
+        from truceline.cli.compliance import _print_summary
+        from truceline.compliance import check_dossier
+    except ImportError:
+        return
+    if not dossier.store.agreements():
+        return
+    ledger = check_dossier(dossier, None)
+    _print_summary(ledger.obligations, ledger.as_of)
+
+
+# ---------------------------------------------------------------------------- users
+
+users_app = typer.Typer(help="Team-mode accounts (argon2 password hashes; roles).")
+app.add_typer(users_app, name="users")
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="User name.")],
+    role: Annotated[str, typer.Option("--role", help="viewer, analyst or admin.")] = "viewer",
+    password: Annotated[
+        str,
+        typer.Option(
+            "--password",
+            envvar="TRUCELINE_PASSWORD",
+            prompt=True,
+            hide_input=True,
+            confirmation_prompt=True,
+            help="Password (prompted when not given; or $TRUCELINE_PASSWORD).",
+        ),
+    ] = "",
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+) -> None:
+    """Create an account, or change its password and role (signs its sessions out)."""
+    from truceline.web.accounts import add_user
+
+    with open_dossier(dossier, db) as d:
+        add_user(d.store, name, password, role)
+    console.print(f"user {name} ({role}) saved")
+
+
+@users_app.command("list")
+def users_list(dossier: DossierOpt = Path("."), db: DbOpt = None) -> None:
+    """List accounts and their roles."""
+    from truceline.web.accounts import list_users
+
+    with open_dossier(dossier, db) as d:
+        rows = list_users(d.store)
+    table = Table("user", "role")
+    for name, role in rows:
+        table.add_row(name, role)
+    console.print(table)
+
+
+@users_app.command("remove")
+def users_remove(
+    name: Annotated[str, typer.Argument(help="User name.")],
+    dossier: DossierOpt = Path("."),
+    db: DbOpt = None,
+) -> None:
+    """Remove an account (its sessions end)."""
+    from truceline.web.accounts import remove_user
+    from truceline.web.settings import WebError
+
+    with open_dossier(dossier, db) as d:
+        if not remove_user(d.store, name):
+            raise WebError(f"no user {name!r}")
+    console.print(f"user {name} removed")

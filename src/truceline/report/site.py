@@ -1,0 +1,195 @@
+"""``publish``: the dashboard's pages as a static site, plus the data files for download.
+
+The pages are rendered by the dashboard itself (``create_app`` in a read-only,
+static-links mode, through the in-process test client), so the site and the
+live app never drift apart. No server is needed to browse the result: every
+link is relative and every script, style and font is copied beside the pages.
+
+    OUTDIR/index.html, timeline/…, record/ID.html, source/ID.html, compliance.html, …
+    OUTDIR/static/…        styles and scripts
+    OUTDIR/data/…          events.csv, records.jsonl, records.json, *.parquet,
+                           deadlines.ics, timeline.json (TimelineJS)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from truceline.dossier import Dossier
+from truceline.errors import StoreError
+from truceline.report.exports import write_all
+from truceline.report.timelinejs import timeline_json
+
+DATA_FILES: dict[str, tuple[str, str]] = {
+    "events.csv": ("text/csv", "Events, one row each, ACLED-like columns"),
+    "events.parquet": ("application/vnd.apache.parquet", "Events as Parquet"),
+    "records.jsonl": ("application/x-ndjson", "Every record, one JSON object per line"),
+    "records.json": ("application/json", "Every record, sources and disputes, one JSON document"),
+    "records.parquet": ("application/vnd.apache.parquet", "Every record as Parquet"),
+    "deadlines.ics": ("text/calendar", "Deadlines of the agreement as iCalendar"),
+    "timeline.json": ("application/json", "The timeline as TimelineJS JSON"),
+}
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    pages: int
+    data_files: int
+    folder: Path
+
+
+def write_data(folder: Path, dossier: Dossier) -> list[Path]:
+    """Every data file of ``DATA_FILES`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    store = dossier.store
+    records = store.records()
+    sources = store.sources()
+    written = write_all(folder, records, sources)
+    document = {
+        "sources": [s.model_dump(mode="json", exclude_none=True) for s in sources],
+        "agreements": [a.model_dump(mode="json", exclude_none=True) for a in store.agreements()],
+        "records": [r.model_dump(mode="json", exclude_none=True) for r in records],
+        "disputes": [d.model_dump(mode="json", exclude_none=True) for d in store.disputes()],
+    }
+    path = folder / "records.json"
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    written.append(path)
+    by_id = {s.id: s for s in sources}
+    accepted = [r for r in records if r.state == "accepted"]
+    path = folder / "timeline.json"
+    path.write_text(
+        json.dumps(timeline_json(accepted, by_id), ensure_ascii=False), encoding="utf-8"
+    )
+    written.append(path)
+    path = folder / "deadlines.ics"
+    path.write_text(deadlines_ics(dossier), encoding="utf-8", newline="")
+    written.append(path)
+    return written
+
+
+def deadlines_ics(dossier: Dossier) -> str:
+    """The agreement's deadlines as an iCalendar file (all-day events, CRLF lines)."""
+    from truceline.web.compliance_view import deadline_rows
+
+    stamp = _utc_stamp()
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//truceline//deadlines//EN"]
+    for row in deadline_rows(dossier):
+        if not row.due:
+            continue
+        day = row.due.replace("-", "")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{_ics_text(row.uid)}@truceline",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{day}",
+            f"SUMMARY:{_ics_text(row.summary)}",
+            f"DESCRIPTION:{_ics_text(row.description)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def _utc_stamp() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _ics_text(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r", "")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Fold lines longer than 75 octets, as RFC 5545 asks."""
+    data = line.encode()
+    if len(data) <= 75:
+        return line
+    parts, current = [], b""
+    for char in line:
+        encoded = char.encode()
+        if len(current) + len(encoded) > (75 if not parts else 74):
+            parts.append(current.decode())
+            current = b""
+        current += encoded
+    parts.append(current.decode())
+    return "\r\n ".join(parts)
+
+
+def site_paths(app: Any) -> list[str]:
+    """Every live path the static site has a page for."""
+    from truceline.web.routers import ROUTERS_WITH_PAGES
+
+    web = app.state.web
+    paths: list[str] = []
+    for module in ROUTERS_WITH_PAGES:
+        paths.extend(module.static_paths(web))
+    return list(dict.fromkeys(paths))
+
+
+def publish(dossier: Dossier, outdir: Path, progress: Progress | None = None) -> PublishReport:
+    """Write the static site of ``dossier`` into ``outdir`` (created; existing files replaced)."""
+    from truceline.web.app import create_app
+    from truceline.web.settings import Mode, WebSettings
+
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = create_app(dossier, WebSettings(mode=Mode.PUBLIC, static=True))
+    paths = site_paths(app)
+    asyncio.run(_render_pages(app, paths, outdir, progress))
+    static = outdir / "static"
+    if static.exists():
+        shutil.rmtree(static)
+    shutil.copytree(
+        str(resources.files("truceline.web") / "static"),
+        static,
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    data = write_data(outdir / "data", dossier)
+    return PublishReport(pages=len(paths), data_files=len(data), folder=outdir)
+
+
+async def _render_pages(
+    app: Any, paths: list[str], outdir: Path, progress: Progress | None
+) -> None:
+    """Render each page through the app in-process (no socket) and write it to its file."""
+    import httpx
+
+    from truceline.web.links import static_file
+
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://site.invalid") as client:
+        for done, live in enumerate(paths, start=1):
+            target = static_file(*_split(live))
+            if target is None:
+                continue
+            response = await client.get(live)
+            if response.status_code != 200:
+                raise StoreError(f"publishing {live} gave HTTP {response.status_code}")
+            file = outdir / target
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_bytes(response.content)
+            if progress:
+                progress(done, len(paths))
+
+
+def _split(live: str) -> tuple[str, dict[str, str]]:
+    from urllib.parse import parse_qsl, urlsplit
+
+    parts = urlsplit(live)
+    return parts.path, dict(parse_qsl(parts.query))

@@ -1,0 +1,146 @@
+"""``create_app(dossier, settings)``: the one way the dashboard is built.
+
+The app holds a ``Web`` (dossier, settings, templates, caches) in
+``app.state.web``; each page module adds one ``APIRouter``. A middleware sets
+who is looking (``request.state.viewer``), refuses writes in public mode, sends
+signed-out team visitors to the login page and adds the security headers
+(a strict Content-Security-Policy: scripts, styles and fonts only from this app).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from importlib import resources
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import HTTPException
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment
+
+from truceline.dossier import Dossier
+from truceline.web.accounts import LoginLimiter, Viewer, session_user
+from truceline.web.links import static_file
+from truceline.web.queries import Snapshot
+from truceline.web.render import environment
+from truceline.web.settings import Mode, WebSettings
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+SESSION_COOKIE = "tl_session"
+KEY_COOKIE = "tl_key"
+_OPEN_PATHS = ("/login", "/static/", "/healthz")
+
+
+@dataclass
+class Web:
+    """Everything a page needs besides the request."""
+
+    dossier: Dossier
+    settings: WebSettings
+    env: Environment
+    snapshot: Snapshot
+    limiter: LoginLimiter
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+def create_app(dossier: Dossier, settings: WebSettings | None = None) -> FastAPI:
+    """The dashboard over ``dossier``."""
+    from truceline.web.routers import ROUTERS
+    from truceline.web.routers.errors import install_error_pages
+
+    settings = settings or WebSettings()
+    app = FastAPI(title="truceline", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.web = Web(
+        dossier=dossier,
+        settings=settings,
+        env=environment(),
+        snapshot=Snapshot(dossier.store),
+        limiter=LoginLimiter(settings.login_attempts, settings.login_window_seconds),
+    )
+    static_dir = resources.files("truceline.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+    install_error_pages(app)
+
+    @app.middleware("http")
+    async def access(request: Request, call_next: Callable[[Request], Awaitable[Response]]):
+        web: Web = request.app.state.web
+        response = await _access(request, web, call_next)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if not request.url.path.startswith("/static/"):
+            response.headers.setdefault("cache-control", "no-store")
+        key = getattr(request.state, "new_key", None)
+        if key:
+            response.set_cookie(
+                KEY_COOKIE,
+                key,
+                httponly=True,
+                samesite="strict",
+                secure=web.settings.secure_cookies,
+            )
+        return response
+
+    return app
+
+
+async def _access(
+    request: Request, web: Web, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    settings = web.settings
+    path = request.url.path
+    request.state.current_file = (
+        static_file(path, dict(request.query_params)) or "index.html" if settings.static else ""
+    )
+    key = request.cookies.get(KEY_COOKIE)
+    if not key and not settings.static:
+        key = secrets.token_urlsafe(24)
+        request.state.new_key = key
+    request.state.csrf_key = key or ""
+    if settings.mode is Mode.PUBLIC or settings.static:
+        request.state.viewer = Viewer(None, "viewer")
+        if request.method not in ("GET", "HEAD"):
+            return _refuse(request, 403, "This dashboard is published read-only.")
+    elif settings.mode is Mode.LOCAL:
+        request.state.viewer = Viewer(settings.local_user, "admin")
+    else:
+        token = request.cookies.get(SESSION_COOKIE)
+        viewer = session_user(web.dossier.store, token) if token else None
+        request.state.viewer = viewer
+        if viewer is not None and token:
+            request.state.csrf_key = token
+        elif not path.startswith(_OPEN_PATHS):
+            if request.method in ("GET", "HEAD"):
+                target = path + (f"?{request.url.query}" if request.url.query else "")
+                return RedirectResponse(f"/login?next={_quote(target)}", status_code=303)
+            return _refuse(request, 401, "Sign in first.")
+    return await call_next(request)
+
+
+def _refuse(request: Request, status: int, message: str) -> Response:
+    from truceline.web.routers.errors import error_page
+
+    return error_page(request, HTTPException(status, message))
+
+
+def _quote(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path, safe="")
+
+
+__all__ = ["CSP", "Web", "create_app"]

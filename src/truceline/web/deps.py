@@ -1,0 +1,106 @@
+"""What every page module shares: the ``Web`` of the app, rendering, CSRF and role checks."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from truceline.web.accounts import Viewer
+from truceline.web.links import Linker
+from truceline.web.render import describe
+from truceline.web.settings import Mode
+
+NAV = [
+    ("/timeline", "Timeline"),
+    ("/compliance", "Compliance"),
+    ("/deadlines", "Deadlines"),
+    ("/negotiation", "Negotiation"),
+    ("/disputes", "Disputes"),
+    ("/speakers", "Speakers"),
+    ("/sources", "Sources"),
+    ("/review", "Review"),
+    ("/data", "Data"),
+]
+
+
+def web(request: Request) -> Any:
+    return request.app.state.web
+
+
+def viewer(request: Request) -> Viewer:
+    return request.state.viewer  # type: ignore[no-any-return]
+
+
+def csrf_token(request: Request) -> str:
+    """The token forms must send back: an HMAC of the session (or the browser's key cookie)."""
+    key = request.state.csrf_key
+    if not key:
+        return ""
+    secret = web(request).settings.secret
+    return hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()
+
+
+async def require_csrf(request: Request) -> None:
+    """Refuse a state-changing request without the right token, or from another origin."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        raise HTTPException(403, "This request came from another site.")
+    form = await request.form()
+    sent = str(form.get("csrf") or request.headers.get("x-csrf-token") or "")
+    expected = csrf_token(request)
+    if not expected or not hmac.compare_digest(sent, expected):
+        raise HTTPException(403, "The form's security token is missing or stale; reload the page.")
+
+
+def require_role(request: Request, role: str) -> Viewer:
+    who = viewer(request)
+    if who is None or not who.can(role) or web(request).settings.read_only:
+        role_name = who.role if who else "anonymous"
+        raise HTTPException(403, f"Your role ({role_name}) cannot do this; it needs {role}.")
+    return who
+
+
+def can_edit(request: Request) -> bool:
+    who = viewer(request)
+    return bool(who and who.can("analyst") and not web(request).settings.read_only)
+
+
+def linker(request: Request) -> Linker:
+    """The ``url(path, **query)`` helper for the page being rendered."""
+    settings = web(request).settings
+    return Linker(settings.static, getattr(request.state, "current_file", "") or "index.html")
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    w = web(request)
+    settings = w.settings
+    url = linker(request)
+    nav = [(path, label) for path, label in NAV if not (path == "/review" and settings.read_only)]
+    base = {
+        "request": request,
+        "url": url,
+        "nav": nav,
+        "mode": settings.mode.value,
+        "static": settings.static,
+        "read_only": settings.read_only,
+        "viewer": viewer(request),
+        "team": settings.mode is Mode.TEAM,
+        "can_edit": can_edit(request),
+        "csrf": csrf_token(request) if not settings.static else "",
+        "describe": describe,
+        "path": request.url.path,
+    }
+    html = w.env.get_template(template).render({**base, **context})
+    return HTMLResponse(html, status_code=status)
+
+
+def int_param(value: str | None, default: int = 1) -> int:
+    try:
+        return max(1, int(value)) if value else default
+    except ValueError:
+        return default

@@ -1,0 +1,428 @@
+"""The reads behind the pages: filtered, paginated, searched — never every record at once.
+
+Each function takes the Store and returns plain objects for templates. Reads
+that look at the whole dossier (filter choices, speakers) go through
+``Snapshot``, recomputed only when the dossier changes (a new revision).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from threading import Lock
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from pydantic import TypeAdapter
+
+from truceline.model import AnyRecord, Record, Source
+from truceline.store import Store, schema
+from truceline.web.tables import postgres_tsvector_sql
+
+_RECORD = TypeAdapter(AnyRecord)
+T = TypeVar("T")
+
+R = schema.records
+RS = schema.record_sources
+S = schema.sources
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    """What the timeline shows; every field is a query-string parameter of the page."""
+
+    q: str = ""
+    kind: str = ""
+    party: str = ""
+    type: str = ""
+    outlet: str = ""
+    source: str = ""
+    state: str = "accepted"
+    page: int = 1
+
+    def query(self, **changes: Any) -> dict[str, Any]:
+        """The query-string parameters for this filter (defaults left out), with changes."""
+        values = {**self.__dict__, **changes}
+        defaults = TimelineFilter().__dict__
+        return {k: v for k, v in values.items() if v not in ("", None) and v != defaults[k]}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.query(page=1))
+
+
+@dataclass
+class Cited:
+    """One source a record cites, with the span it rests on."""
+
+    source_id: str
+    outlet: str
+    url: str | None
+    published: str | None
+    start: int | None
+    end: int | None
+    text: str | None
+
+
+@dataclass
+class Entry:
+    record: Record
+    cited: list[Cited] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    entries: list[Entry]
+    total: int
+    page: int
+    size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.size))
+
+
+# ------------------------------------------------------------------ the dossier's version
+
+
+def version(store: Store) -> int:
+    """A number that changes whenever anything in the dossier changes (the last revision)."""
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.max(schema.revisions.c.id))).scalar() or 0
+
+
+class Snapshot:
+    """Whole-dossier computations, cached until the next revision."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = Lock()
+        self._version = -1
+        self._cache: dict[str, Any] = {}
+
+    def get(self, key: str, compute: Callable[[], T]) -> T:
+        current = version(self.store)
+        with self._lock:
+            if current != self._version:
+                self._cache.clear()
+                self._version = current
+            if key in self._cache:
+                return self._cache[key]  # type: ignore[no-any-return]
+        value = compute()
+        with self._lock:
+            if self._version == current:
+                self._cache[key] = value
+        return value
+
+
+# ------------------------------------------------------------------ timeline
+
+
+def _json(dialect: str, key: str) -> sa.ColumnElement[Any]:
+    if dialect == "postgresql":
+        return sa.literal_column(f"records.data->>'{key}'")
+    return sa.func.json_extract(R.c.data, f"$.{key}")
+
+
+def _in_list(dialect: str, key: str, value: str) -> sa.ColumnElement[bool]:
+    if dialect == "postgresql":
+        return sa.literal_column(f"(records.data->'{key}')::jsonb").op("?")(value)
+    each = sa.select(sa.literal(1)).select_from(
+        sa.func.json_each(R.c.data, f"$.{key}").table_valued("value")
+    )
+    return each.where(sa.literal_column("value") == value).exists()
+
+
+_WORD = re.compile(r"[\w*]+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """User words → an FTS5 query: every word must appear; ``word*`` is a prefix."""
+    terms = []
+    for word in _WORD.findall(text):
+        star = word.endswith("*")
+        word = word.strip("*")
+        if word:
+            terms.append(f'"{word}"' + ("*" if star else ""))
+    return " ".join(terms)
+
+
+def search_clause(dialect: str, text: str) -> sa.ColumnElement[bool] | None:
+    """Records whose text matches ``text`` (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    if dialect == "postgresql":
+        words = " ".join(w.strip("*") for w in _WORD.findall(text))
+        if not words.strip():
+            return None
+        return sa.literal_column(postgres_tsvector_sql()).op("@@")(
+            sa.func.plainto_tsquery(sa.literal_column("'simple'::regconfig"), words)
+        )
+    query = fts_query(text)
+    if not query:
+        return None
+    fts = sa.table("records_fts", sa.column("rowid"))
+    matched = sa.select(fts.c.rowid).where(sa.literal_column("records_fts").op("MATCH")(query))
+    return sa.literal_column("records.rowid").in_(matched)
+
+
+def party_clause(dialect: str, party: str) -> sa.ColumnElement[bool]:
+    """Records in which ``party`` acts, speaks, claims, proposes or answers."""
+    return sa.or_(
+        R.c.claimed_by == party,
+        _json(dialect, "speaker") == party,
+        _json(dialect, "affiliation") == party,
+        _json(dialect, "proposer") == party,
+        _json(dialect, "party") == party,
+        sa.and_(R.c.kind == "event", _in_list(dialect, "actors", party)),
+        sa.and_(R.c.kind == "event", _in_list(dialect, "targets", party)),
+    )
+
+
+def timeline_where(dialect: str, f: TimelineFilter) -> list[sa.ColumnElement[bool]]:
+    where: list[sa.ColumnElement[bool]] = []
+    if f.state:
+        where.append(R.c.state == f.state)
+    if f.kind:
+        where.append(R.c.kind == f.kind)
+    if f.type:
+        where.append(sa.and_(R.c.kind == "event", _json(dialect, "type") == f.type))
+    if f.party:
+        where.append(party_clause(dialect, f.party))
+    if f.source:
+        where.append(R.c.id.in_(sa.select(RS.c.record_id).where(RS.c.source_id == f.source)))
+    if f.outlet:
+        where.append(
+            R.c.id.in_(
+                sa.select(RS.c.record_id)
+                .join(S, S.c.id == RS.c.source_id)
+                .where(S.c.outlet == f.outlet)
+            )
+        )
+    if f.q:
+        clause = search_clause(dialect, f.q)
+        if clause is not None:
+            where.append(clause)
+    return where
+
+
+def timeline(store: Store, f: TimelineFilter, size: int) -> Page:
+    """One page of records in date order (undated last) matching the filter."""
+    where = timeline_where(store.dialect, f)
+    page = max(1, f.page)
+    count = sa.select(sa.func.count()).select_from(R).where(*where)
+    rows = (
+        sa.select(R.c.data)
+        .where(*where)
+        .order_by(R.c.date.is_(None), R.c.date, R.c.id)
+        .limit(size)
+        .offset((page - 1) * size)
+    )
+    with store.engine.connect() as conn:
+        total = conn.execute(count).scalar_one()
+        records = [_RECORD.validate_python(r[0]) for r in conn.execute(rows)]
+        entries = with_citations(conn, records)
+    return Page(entries, total, page, size)
+
+
+def with_citations(conn: sa.Connection, records: Sequence[Record]) -> list[Entry]:
+    """Attach each record's cited sources (outlet, address, span) in one query."""
+    ids = [r.id for r in records]
+    cited: dict[str, list[Cited]] = {i: [] for i in ids}
+    if ids:
+        query = (
+            sa.select(
+                RS.c.record_id,
+                RS.c.source_id,
+                S.c.outlet,
+                S.c.url,
+                S.c.published,
+                RS.c.span_start,
+                RS.c.span_end,
+                RS.c.text,
+            )
+            .join(S, S.c.id == RS.c.source_id)
+            .where(RS.c.record_id.in_(ids))
+            .order_by(RS.c.record_id, RS.c.position)
+        )
+        for row in conn.execute(query):
+            cited[row.record_id].append(Cited(*row[1:]))
+    return [Entry(r, cited[r.id]) for r in records]
+
+
+def entries(store: Store, records: Sequence[Record]) -> list[Entry]:
+    with store.engine.connect() as conn:
+        return with_citations(conn, records)
+
+
+def records_by_id(store: Store, ids: Sequence[str]) -> dict[str, Record]:
+    """The records among ``ids`` that exist, by id."""
+    out: dict[str, Record] = {}
+    ids = list(dict.fromkeys(ids))
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for (data,) in conn.execute(sa.select(R.c.data).where(R.c.id.in_(chunk))):
+                record = _RECORD.validate_python(data)
+                out[record.id] = record
+    return out
+
+
+# ------------------------------------------------------------------ filter choices
+
+
+@dataclass(frozen=True)
+class Choices:
+    kinds: list[str]
+    types: list[str]
+    parties: list[str]
+    outlets: list[str]
+
+
+def choices(store: Store) -> Choices:
+    """Values offered by the timeline's filters, from the whole dossier."""
+    d = store.dialect
+    with store.engine.connect() as conn:
+        kinds = [k for (k,) in conn.execute(sa.select(R.c.kind).distinct().order_by(R.c.kind))]
+        types = _distinct(conn, _json(d, "type"), R.c.kind == "event")
+        outlets = [
+            o for (o,) in conn.execute(sa.select(S.c.outlet).distinct().order_by(S.c.outlet))
+        ]
+        parties: set[str] = set()
+        parties.update(_distinct(conn, R.c.claimed_by))
+        for key in ("speaker", "affiliation", "proposer", "party"):
+            parties.update(_distinct(conn, _json(d, key)))
+        for key in ("actors", "targets"):
+            parties.update(_list_values(conn, d, key))
+    return Choices(kinds, types, sorted(parties, key=str.casefold)[:2000], outlets)
+
+
+def _distinct(
+    conn: sa.Connection, expr: sa.ColumnElement[Any], *where: sa.ColumnElement[bool]
+) -> list[str]:
+    query = sa.select(expr).where(*where, expr.is_not(None)).distinct().order_by(expr)
+    return [str(v) for (v,) in conn.execute(query) if v not in (None, "")]
+
+
+def _list_values(conn: sa.Connection, dialect: str, key: str) -> set[str]:
+    if dialect == "postgresql":
+        sql = (
+            f"SELECT DISTINCT json_array_elements_text(data->'{key}') FROM records "
+            f"WHERE kind = 'event' AND json_typeof(data->'{key}') = 'array'"
+        )
+    else:
+        sql = (
+            f"SELECT DISTINCT j.value FROM records, json_each(records.data, '$.{key}') AS j "
+            "WHERE records.kind = 'event'"
+        )
+    return {str(v) for (v,) in conn.execute(sa.text(sql)) if v}
+
+
+# ------------------------------------------------------------------ sources
+
+
+def source_page(store: Store, page: int, size: int) -> tuple[list[dict[str, Any]], int]:
+    """Sources by date (newest first), with how many records cite each."""
+    cites = (
+        sa.select(RS.c.source_id, sa.func.count(sa.distinct(RS.c.record_id)).label("n"))
+        .group_by(RS.c.source_id)
+        .subquery()
+    )
+    query = (
+        sa.select(S.c.id, S.c.outlet, S.c.title, S.c.url, S.c.published, cites.c.n)
+        .outerjoin(cites, cites.c.source_id == S.c.id)
+        .order_by(S.c.published.is_(None), S.c.published.desc(), S.c.id)
+        .limit(size)
+        .offset((max(1, page) - 1) * size)
+    )
+    with store.engine.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(S)).scalar_one()
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+    return rows, total
+
+
+def source(store: Store, source_id: str) -> Source | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(S.c.data).where(S.c.id == source_id)).first()
+    return Source.model_validate(row[0]) if row else None
+
+
+def records_citing(store: Store, source_id: str, limit: int = 2000) -> list[Record]:
+    """Records (any state) that cite a source, in date order."""
+    query = (
+        sa.select(R.c.data)
+        .where(R.c.id.in_(sa.select(RS.c.record_id).where(RS.c.source_id == source_id)))
+        .order_by(R.c.date.is_(None), R.c.date, R.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        return [_RECORD.validate_python(r[0]) for r in conn.execute(query)]
+
+
+# ------------------------------------------------------------------ speakers
+
+
+@dataclass
+class Speaker:
+    name: str
+    affiliation: str
+    count: int
+
+
+def speakers(store: Store, state: str = "accepted") -> list[Speaker]:
+    """Every speaker with affiliation and how many statements they made."""
+    d = store.dialect
+    speaker, affiliation = _json(d, "speaker"), _json(d, "affiliation")
+    query = (
+        sa.select(speaker, affiliation, sa.func.count())
+        .where(R.c.kind == "statement", R.c.state == state)
+        .group_by(speaker, affiliation)
+    )
+    with store.engine.connect() as conn:
+        out = [Speaker(str(s or "unknown"), str(a or ""), n) for s, a, n in conn.execute(query)]
+    return sorted(out, key=lambda s: (s.affiliation.casefold(), s.name.casefold()))
+
+
+def statements_of(
+    store: Store, name: str, affiliation: str | None, state: str = "accepted", limit: int = 500
+) -> list[Record]:
+    d = store.dialect
+    where = [R.c.kind == "statement", R.c.state == state, _json(d, "speaker") == name]
+    if affiliation is not None:
+        aff = _json(d, "affiliation")
+        where.append(aff == affiliation if affiliation else aff.is_(None))
+    query = (
+        sa.select(R.c.data)
+        .where(*where)
+        .order_by(R.c.date.is_(None), R.c.date, R.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        return [_RECORD.validate_python(r[0]) for r in conn.execute(query)]
+
+
+# ------------------------------------------------------------------ review queue
+
+
+def candidates(store: Store, kind: str, page: int, size: int) -> Page:
+    """One page of the review queue (candidates, lowest confidence first)."""
+    where = [R.c.state == "candidate"]
+    if kind:
+        where.append(R.c.kind == kind)
+    query = (
+        sa.select(R.c.data)
+        .where(*where)
+        .order_by(R.c.date.is_(None), R.c.date, R.c.id)
+        .limit(size)
+        .offset((max(1, page) - 1) * size)
+    )
+    with store.engine.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(R).where(*where)).scalar_one()
+        records = [_RECORD.validate_python(r[0]) for r in conn.execute(query)]
+        return Page(with_citations(conn, records), total, max(1, page), size)
+
+
+def state_counts(store: Store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(R.c.state, sa.func.count()).group_by(R.c.state))
+        return {state: n for state, n in rows}

@@ -1,0 +1,123 @@
+"""Jinja2 environment, filters, and the article highlighter.
+
+Autoescaping is on for every template: article text, quotes and names reach the
+page only through ``{{ … }}`` (escaped) or through ``highlight_spans``, which
+escapes every piece of text itself and adds only its own fixed tags.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from truceline.model import Record
+from truceline.web.links import safe_href
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("truceline.web", "templates"),
+        autoescape=select_autoescape(["html", "svg"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["safe_href"] = safe_href
+    env.filters["describe"] = describe
+    env.filters["json_script"] = json_script
+    env.filters["label"] = lambda s: str(s or "").replace("_", " ")
+    env.globals["who_says"] = who_says
+    return env
+
+
+def describe(record: Record) -> str:
+    """A one-line description of a record, as plain text (escaped by the template)."""
+    kind = record.kind
+    if kind == "statement":
+        return f"{record.speaker}: “{record.quote}”"  # type: ignore[union-attr]
+    if kind == "figure":
+        q = "" if record.qualifier == "exact" else f"{record.qualifier.replace('_', ' ')} "  # type: ignore[union-attr]
+        who = f" ({record.who})" if record.who else ""  # type: ignore[union-attr]
+        return f"{record.metric.replace('_', ' ')}: {q}{record.value:g}{who}"  # type: ignore[union-attr]
+    if kind == "event":
+        return record.summary  # type: ignore[union-attr]
+    if kind == "proposal":
+        return f"{record.title} (proposed by {record.proposer})"  # type: ignore[union-attr]
+    if kind == "response":
+        return f"{record.party}: {record.stance.replace('_', ' ')} on {record.proposal}"  # type: ignore[union-attr]
+    return getattr(record, "summary", None) or record.id
+
+
+def who_says(record: Record, outlets: list[str] | None = None) -> str:
+    """Whose claim a record is: its claimant, else the outlets that report it."""
+    if record.claimed_by:
+        return str(record.claimed_by)
+    if outlets:
+        return ", ".join(dict.fromkeys(outlets))
+    return "unattributed"
+
+
+def json_script(value: Any) -> Markup:
+    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&``."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    record_id: str
+    label: str
+
+
+def locate(
+    text: str, start: int | None, end: int | None, quote: str | None
+) -> tuple[int, int] | None:
+    """A span's offsets in ``text``: as given when they fit, else where its words occur."""
+    if start is not None and end is not None and 0 <= start < end <= len(text):
+        return start, end
+    if quote:
+        at = text.find(quote)
+        if at >= 0:
+            return at, at + len(quote)
+    return None
+
+
+def highlight_spans(text: str, spans: list[Span], href: Any, focus: str = "") -> Markup:
+    """The article with each span in a ``<mark>`` linking to its record.
+
+    Overlapping spans are cut at every boundary; a piece covered by several
+    records links to the shortest (the most specific). ``href(record_id)`` gives
+    the link; every piece of article text is escaped. Pieces of the ``focus``
+    record get the class ``focus`` (the page was opened from that record).
+    """
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    out: list[str] = []
+    first_seen: set[str] = set()
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = escape(text[a:b])
+        covering = [s for s in spans if s.start <= a and b <= s.end]
+        if not covering:
+            out.append(str(piece))
+            continue
+        span = min(covering, key=lambda s: (s.end - s.start, s.record_id))
+        ids = " ".join(dict.fromkeys(f"r-{s.record_id}" for s in covering))
+        anchor = ""
+        for s in covering:
+            if s.record_id not in first_seen and s.start == a:
+                first_seen.add(s.record_id)
+                anchor += f'<span class="anchor" id="r-{escape(s.record_id)}"></span>'
+        link = href(span.record_id)
+        title = escape(", ".join(dict.fromkeys(s.label for s in covering)))
+        body = f'<a href="{escape(link)}">{piece}</a>' if link else str(piece)
+        cls = "span focus" if focus and any(s.record_id == focus for s in covering) else "span"
+        out.append(
+            f'{anchor}<mark class="{cls}" data-records="{escape(ids)}" title="{title}">{body}</mark>'
+        )
+    return Markup("".join(out))

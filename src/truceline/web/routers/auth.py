@@ -1,0 +1,86 @@
+"""Sign in and out (team mode): argon2-checked passwords, a session cookie, a login rate limit."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from truceline.web.accounts import authenticate, close_session, open_session
+from truceline.web.app import SESSION_COOKIE
+from truceline.web.deps import render, require_csrf, web
+from truceline.web.settings import Mode
+
+router = APIRouter()
+
+
+def _next(value: str | None) -> str:
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return "/"
+    return value
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> HTMLResponse:
+    if web(request).settings.mode is not Mode.TEAM:
+        raise HTTPException(404, "This dashboard has no accounts.")
+    return render(
+        request,
+        "login.html",
+        next=_next(request.query_params.get("next")),
+        error="",
+        name="",
+        title="Sign in",
+    )
+
+
+@router.post("/login", dependencies=[Depends(require_csrf)])
+async def login(request: Request) -> Response:
+    w = web(request)
+    if w.settings.mode is not Mode.TEAM:
+        raise HTTPException(404, "This dashboard has no accounts.")
+    form = await request.form()
+    name = str(form.get("username") or "").strip()
+    password = str(form.get("password") or "")
+    target = _next(str(form.get("next") or ""))
+    client = request.client.host if request.client else "?"
+    wait = w.limiter.retry_after(client, name)
+    if wait:
+        raise HTTPException(
+            429,
+            f"Too many failed sign-ins; try again in {wait} seconds.",
+            headers={"Retry-After": str(wait)},
+        )
+    role = authenticate(w.dossier.store, name, password) if name else None
+    if role is None:
+        w.limiter.failed(client, name)
+        return render(
+            request,
+            "login.html",
+            status=401,
+            next=target,
+            error="Unknown user name or wrong password.",
+            name=name,
+            title="Sign in",
+        )
+    w.limiter.succeeded(client, name)
+    token = open_session(w.dossier.store, name, w.settings.session_hours)
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=w.settings.session_hours * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=w.settings.secure_cookies,
+    )
+    return response
+
+
+@router.post("/logout", dependencies=[Depends(require_csrf)])
+async def logout(request: Request) -> Response:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        close_session(web(request).dossier.store, token)
+    response = RedirectResponse("/login" if web(request).settings.mode is Mode.TEAM else "/", 303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response

@@ -1,0 +1,19 @@
+"""Compliance page (filled in once truceline.compliance lands)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from truceline.web.deps import render
+
+router = APIRouter()
+
+
+@router.get("/compliance", response_class=HTMLResponse)
+def page(request: Request) -> HTMLResponse:
+    return render(request, "pending.html", title="Compliance", what="compliance")
+
+
+def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
+    return ["/compliance"]

@@ -1,0 +1,63 @@
+"""Disputes: accounts that cannot all be true, each side with its claimant, records and sources.
+
+Shows the disputes stored in the dossier and, when ``truceline.negotiation``
+is installed, the ones it detects among the accepted records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from truceline.model import Dispute
+from truceline.web import queries
+from truceline.web.deps import render, web
+
+router = APIRouter()
+
+
+def detected(store: Any) -> list[Dispute]:
+    """Disputes found by the negotiation module among accepted records (none if absent)."""
+    try:
+        from truceline.negotiation import detect_disputes
+    except ImportError:
+        return []
+    records = store.records(states=("accepted",))
+    return list(detect_disputes(records, store.sources()))
+
+
+def all_disputes(w: Any) -> list[tuple[Dispute, str]]:
+    store = w.dossier.store
+    stored = [(d, "stored") for d in store.disputes()]
+    known = {d.id for d, _ in stored}
+    found = [(d, "detected") for d in w.snapshot.get("detected", lambda: detected(store))]
+    out = stored + [(d, how) for d, how in found if d.id not in known]
+    return sorted(out, key=lambda p: (p[0].date or "9999", p[0].id))
+
+
+@router.get("/disputes", response_class=HTMLResponse)
+def disputes(request: Request) -> HTMLResponse:
+    w = web(request)
+    store = w.dossier.store
+    items = w.snapshot.get("disputes", lambda: all_disputes(w))
+    kind = request.query_params.get("kind", "")
+    if kind:
+        items = [(d, how) for d, how in items if d.kind == kind]
+    items = items[:500]
+    ids = [rid for d, _ in items for side in d.sides for rid in side.records]
+    records = queries.records_by_id(store, ids)
+    entries = {e.record.id: e for e in queries.entries(store, list(records.values()))}
+    return render(
+        request,
+        "disputes.html",
+        items=items,
+        entries=entries,
+        kind=kind,
+        title="Disputes",
+    )
+
+
+def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
+    return ["/disputes"]

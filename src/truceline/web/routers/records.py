@@ -1,0 +1,111 @@
+"""One record (fields, evidence, history); one source (its text, every span highlighted); sources."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from truceline.model import Source
+from truceline.store import dump, kind_of
+from truceline.web import queries
+from truceline.web.deps import int_param, linker, render, web
+from truceline.web.render import Span, describe, highlight_spans, locate
+
+router = APIRouter()
+
+
+@router.get("/record/{record_id}", response_class=HTMLResponse)
+def record(request: Request, record_id: str) -> HTMLResponse:
+    store = web(request).dossier.store
+    obj = store.get(record_id)
+    if obj is None:
+        raise HTTPException(404, f"No record with id {record_id}.")
+    if isinstance(obj, Source):
+        return source(request, record_id)
+    kind = kind_of(obj)
+    if kind not in ("event", "statement", "figure", "proposal", "response"):
+        raise HTTPException(404, f"{record_id} is a {kind}, not a record.")
+    entry = queries.entries(store, [obj])[0]  # type: ignore[list-item]
+    fields = {
+        k: v
+        for k, v in dump(obj).items()
+        if k not in ("id", "kind", "sources", "state", "date", "date_precision")
+    }
+    return render(
+        request,
+        "record.html",
+        entry=entry,
+        record=obj,
+        fields=fields,
+        history=store.history(record_id),
+        title=f"{kind} {record_id}",
+    )
+
+
+@router.get("/source/{source_id}", response_class=HTMLResponse)
+def source(request: Request, source_id: str) -> HTMLResponse:
+    store = web(request).dossier.store
+    src = queries.source(store, source_id)
+    if src is None:
+        raise HTTPException(404, f"No source with id {source_id}.")
+    focus = request.query_params.get("focus", "")
+    records = queries.records_citing(store, source_id)
+    spans: list[Span] = []
+    unplaced = []
+    for rec in records:
+        placed = False
+        for ev in rec.sources:
+            if ev.source != source_id:
+                continue
+            where = locate(src.text or "", ev.start, ev.end, ev.text)
+            if where:
+                spans.append(Span(where[0], where[1], rec.id, f"{rec.kind}: {describe(rec)}"))
+                placed = True
+        if not placed:
+            unplaced.append(rec)
+    url = linker(request)
+    text = (
+        highlight_spans(src.text, spans, lambda rid: url(f"/record/{rid}"), focus)
+        if src.text
+        else None
+    )
+    evidence = {rec.id: [ev for ev in rec.sources if ev.source == source_id] for rec in records}
+    return render(
+        request,
+        "source.html",
+        source=src,
+        text=text,
+        records=records,
+        unplaced=unplaced,
+        evidence=evidence,
+        focus=focus,
+        title=src.title or f"{src.outlet} {src.published or ''}".strip(),
+    )
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources(request: Request) -> HTMLResponse:
+    w = web(request)
+    page = int_param(request.query_params.get("page"))
+    rows, total = queries.source_page(w.dossier.store, page, 100)
+    pages = max(1, -(-total // 100))
+    return render(
+        request, "sources.html", rows=rows, total=total, page=page, pages=pages, title="Sources"
+    )
+
+
+def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    from truceline.store import schema
+
+    with w.dossier.store.engine.connect() as conn:
+        records = [r for (r,) in conn.execute(sa.select(schema.records.c.id))]
+        sources = [s for (s,) in conn.execute(sa.select(schema.sources.c.id))]
+    pages = max(1, -(-len(sources) // 100))
+    return (
+        ["/sources"]
+        + [f"/sources?page={n}" for n in range(2, pages + 1)]
+        + [f"/record/{r}" for r in records]
+        + [f"/source/{s}" for s in sources]
+    )

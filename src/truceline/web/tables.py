@@ -1,0 +1,115 @@
+"""Tables the dashboard adds to a dossier database (created by migration 0002).
+
+    users           team-mode accounts: username, argon2 hash, role
+    sessions        signed-in browsers: a hash of the cookie token, its user, expiry
+    records_fts     SQLite only: FTS5 index over the searchable text of records,
+                    external content from the ``records_text`` view, kept current
+                    by triggers on ``records``
+
+On PostgreSQL the search uses a GIN index over ``to_tsvector('simple', …)`` of
+the same text instead of a separate table.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+ROLES = ("viewer", "analyst", "admin")
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.String(80), primary_key=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("role", sa.String(12), nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+)
+
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(80), sa.ForeignKey("users.username"), nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+
+# The text a search looks at, as SQL over ``records`` (both dialects give the same names).
+SEARCH_COLUMNS = ("summary", "quote", "speaker", "claimed_by", "extra")
+
+
+_EXTRA_KEYS = (
+    "title",
+    "affiliation",
+    "location",
+    "proposer",
+    "party",
+    "who",
+    "counted_by",
+    "metric",
+    "type",
+    "sub_type",
+    "stance",
+)
+
+
+def search_text_sql(dialect: str, row: str = "") -> dict[str, str]:
+    """SQL expressions (over ``records``, or a trigger's ``new``/``old`` row) per searchable column."""
+    data, prefix = f"{row}.data" if row else "data", f"{row}." if row else ""
+    if dialect == "postgresql":
+
+        def j(key: str) -> str:
+            return f"({data}->>'{key}')"
+
+        lists = [f"({data}->'actors')::text", f"({data}->'targets')::text"]
+    else:
+
+        def j(key: str) -> str:
+            return f"json_extract({data}, '$.{key}')"
+
+        lists = [f"json_extract({data}, '$.actors')", f"json_extract({data}, '$.targets')"]
+    parts = [j(key) for key in _EXTRA_KEYS] + lists
+    return {
+        "summary": f"{prefix}summary",
+        "quote": j("quote"),
+        "speaker": j("speaker"),
+        "claimed_by": f"{prefix}claimed_by",
+        # SQLite 3.40 has no concat_ws: spell it with coalesce in both dialects.
+        "extra": " || ' ' || ".join(f"coalesce({p}, '')" for p in parts),
+    }
+
+
+def sqlite_fts_statements() -> list[str]:
+    """The view, FTS5 table and triggers that keep the SQLite search index current."""
+    names = ", ".join(SEARCH_COLUMNS)
+
+    def values(row: str) -> str:
+        cols = search_text_sql("sqlite", row)
+        return ", ".join(cols[n] for n in SEARCH_COLUMNS)
+
+    cols = search_text_sql("sqlite")
+    view_cols = ", ".join(f"{cols[n]} AS {n}" for n in SEARCH_COLUMNS)
+    return [
+        f"CREATE VIEW records_text AS SELECT rowid AS rid, {view_cols} FROM records",
+        f"CREATE VIRTUAL TABLE records_fts USING fts5({names}, content='records_text', "
+        "content_rowid='rid', tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER records_fts_ai AFTER INSERT ON records BEGIN "
+        f"INSERT INTO records_fts(rowid, {names}) VALUES (new.rowid, {values('new')}); END",
+        f"CREATE TRIGGER records_fts_ad AFTER DELETE ON records BEGIN "
+        f"INSERT INTO records_fts(records_fts, rowid, {names}) "
+        f"VALUES ('delete', old.rowid, {values('old')}); END",
+        f"CREATE TRIGGER records_fts_au AFTER UPDATE ON records BEGIN "
+        f"INSERT INTO records_fts(records_fts, rowid, {names}) "
+        f"VALUES ('delete', old.rowid, {values('old')}); "
+        f"INSERT INTO records_fts(rowid, {names}) VALUES (new.rowid, {values('new')}); END",
+        "INSERT INTO records_fts(records_fts) VALUES ('rebuild')",
+    ]
+
+
+def postgres_tsvector_sql() -> str:
+    """The tsvector expression the PostgreSQL GIN index is built on (queries must match it)."""
+    cols = search_text_sql("postgresql")
+    joined = " || ' ' || ".join(f"coalesce({cols[n]}, '')" for n in SEARCH_COLUMNS)
+    return f"to_tsvector('simple'::regconfig, {joined})"
