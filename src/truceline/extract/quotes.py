@@ -169,6 +169,8 @@ class _State:
     full_names: dict[str, str] = field(default_factory=dict)
     last_speaker: _Speaker | None = None
     last_quote_end: int = -1
+    text: str = ""
+    """The document's text (`doc.text` is rebuilt on every access)."""
 
     def add(self, speaker: _Speaker) -> None:
         pos = bisect.bisect_right(self.mention_positions, speaker.index)
@@ -223,7 +225,7 @@ class QuoteAttributor:
             if span is not None:
                 for i in range(span.start, span.end):
                     inside[i] = 1
-        state = _State()
+        state = _State(text=text)
         self._collect_mentions(doc, inside, state)
         out: list[tuple[Span, dict]] = []
         for q, full in zip(marks, spans, strict=True):
@@ -264,7 +266,7 @@ class QuoteAttributor:
         inside: bytearray,
         state: _State,
     ) -> dict | None:
-        text = doc.text
+        text = state.text
         cue, speaker = self._cue(doc, q, full, content, inside, state)
         words = [t for t in content if not t.is_punct]
         standalone = self._standalone(text, q, content)
@@ -324,7 +326,7 @@ class QuoteAttributor:
     def _cue(self, doc, q, full, content, inside, state):
         """(the reporting word, the speaker) for a quote, or (None, None)."""
         # 1. a reporting verb (or speech noun) that governs the quote
-        text = doc.text
+        text = state.text
         para_start = text.rfind("\n", 0, q.open_mark) + 1
         para_end = text.find("\n", q.close_mark)
         para_end = len(text) if para_end < 0 else para_end
@@ -382,7 +384,7 @@ class QuoteAttributor:
     ) -> _Speaker | None:
         """The speaker of the last reporting verb before a quote standing alone, when
         it comes after the previous quote ("Naim said that …. “…”")."""
-        text = doc.text
+        text = state.text
         para_start = text.rfind("\n", 0, full.start_char) + 1
         sent = doc[full.start - 1].sent if full.start > 0 else None
         if sent is None or sent.start_char < para_start:
@@ -453,7 +455,7 @@ class QuoteAttributor:
 
     def _headline_speaker(self, doc: Doc, q: QuoteMarks, state: _State) -> _Speaker | None:
         """`Name: "…"` at the start of a paragraph or sentence."""
-        text = doc.text
+        text = state.text
         line_start = text.rfind("\n", 0, q.open_mark) + 1
         head = text[line_start : q.open_mark]
         m = re.search(r"(?:^|[.!?]\s+|\d\s+)([^.!?:“\"\d\s][^.!?:“\"]{1,59}?):\s*$", head)
@@ -619,10 +621,16 @@ def _ancestors(token: Token, limit: int) -> list[Token]:
 
 
 def _entity(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The named entity a token is part of (walks the IOB tags, not `doc.ents`)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _clean_name(text: str) -> str:

@@ -70,7 +70,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "mdy",
         re.compile(
-            rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<mod>{_MOD})[-\s]+)?(?P<mon>{_MONTH})\s+"
+            rf"\b(?=[A-Zemlt])(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<mod>{_MOD})[-\s]+)?"
+            rf"(?P<mon>{_MONTH})\s+"
             rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d)(?!\d))?"
             rf"(?:,?\s+(?P<y>{_YEAR}))?(?![\d:])"
         ),
@@ -78,27 +79,29 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dmy",
         re.compile(
-            rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"\b(?=[A-Z0-3])(?:(?P<wd>{_WEEKDAY}),?\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
             rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
         ),
     ),
     (
         "month",
         re.compile(
-            rf"(?:(?P<mod>{_MOD})[-\s]+)?(?:(?i:the\s+month\s+of)\s+)?(?P<mon>{_MONTH})"
+            rf"\b(?=[A-Zemlt])(?:(?P<mod>{_MOD})[-\s]+)?(?:(?i:the\s+month\s+of)\s+)?"
+            rf"(?P<mon>{_MONTH})"
             rf"(?:,?\s+(?P<y>{_YEAR}))?(?![\w])"
         ),
     ),
     (
         "year",
         re.compile(
-            rf"(?:(?P<mod>(?i:early|mid|late))[-\s]+)?\b(?P<y>{_YEAR})\b(?![-–]\d|\s+[a-z]+s\b|,\d)"
+            rf"\b(?=[12EMLeml])(?:(?P<mod>(?i:early|mid|late))[-\s]+)?\b(?P<y>{_YEAR})\b(?![-–]\d|\s+[a-z]+s\b|,\d)"
         ),
     ),
     (
         "weekday",
         re.compile(
-            rf"(?:(?P<mod>(?i:last|next|this|coming|early|late|past))\s+)?\b(?P<wd>{_WEEKDAY})"
+            rf"\b(?=[A-Zlntcep])(?:(?P<mod>(?i:last|next|this|coming|early|late|past))\s+)?"
+            rf"\b(?P<wd>{_WEEKDAY})"
             rf"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
         ),
     ),
@@ -140,7 +143,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "agreement_day",
         re.compile(
-            rf"\b(?i:(?:the\s+)?(?P<ord>{_ORD})\s+day(?!s)|day\s+(?P<n>\d{{1,3}})(?![\d,.]\d))\b"
+            rf"\b(?=[tTdDfFsSeEnN\d])(?i:(?:the\s+)?(?P<ord>{_ORD})\s+day(?!s)"
+            rf"|day\s+(?P<n>\d{{1,3}})(?![\d,.]\d))\b"
         ),
     ),
 )
@@ -575,7 +579,7 @@ class TimexRecognizer:
             if resolved is None:
                 continue
             value, precision, confidence = resolved
-            if any(ent.label_ in ("DATE", "TIME") for ent in span.ents):
+            if any(t.ent_type_ in ("DATE", "TIME") for t in span):
                 confidence = min(1.0, confidence + 0.05)
             out.append(
                 (
