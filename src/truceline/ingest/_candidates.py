@@ -110,7 +110,7 @@ def candidates(
             )
             try:
                 out.append(build(item, context))
-            except (ValidationError, ValueError, TypeError):
+            except (ValidationError, ValueError):
                 bad += 1
     return Conversion(out, bad)
 
