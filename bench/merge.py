@@ -82,6 +82,22 @@ def run(threshold: float, tolerance: int) -> dict[str, dict[str, dict[str, float
     return results
 
 
+EXAMPLE = Path(__file__).parent.parent / "examples" / "gaza-2025"
+
+
+def example_false_merges(threshold: float, tolerance: int) -> tuple[int, int] | None:
+    """Events of the curated example are one record per happening: every merge is wrong.
+    Returns (events, wrongly merged pairs), or None without the example."""
+    if not (EXAMPLE / "events.yaml").exists():
+        return None
+    content = read_file(EXAMPLE / "sources.yaml")
+    read_file(EXAMPLE / "events.yaml", content)
+    events = [r for r in content.records if isinstance(r, Event)]
+    sources = {s.id: s for s in content.sources}
+    merged = merge_events(events, sources, tolerance_days=tolerance, threshold=threshold)
+    return len(events), len(pairs([[e.id for e in m.events] for m in merged]))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=0.25)
@@ -103,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{week:<10} {label:<22} {s['precision']:6.3f} {s['recall']:6.3f} "
                 f"{s['f1']:6.3f} {s['pairs']:6d} {s['gold_pairs']:5d}"
             )
+    example = example_false_merges(args.threshold, args.tolerance)
+    if example:
+        print(
+            f"examples/gaza-2025: {example[0]} distinct happenings, {example[1]} wrongly merged pairs"
+        )
     if args.sweep:
         print("\nF1 by threshold (dev / test)")
         for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):

@@ -183,8 +183,17 @@ def _iso(calendar: Calendar, ref: str | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _parts(value: object) -> list[str]:
+    """A metric given as one name or a list of names, lowercased."""
+    if not value:
+        return []
+    if isinstance(value, list | tuple):
+        return [str(v).lower() for v in value if v]
+    return [str(value).lower()]
+
+
 def _words(*parts: object) -> str:
-    return " ".join(str(p) for p in parts if p).lower()
+    return " ".join(p for part in parts for p in _parts(part))
 
 
 def _match_text(match: Match | None) -> str:
@@ -213,7 +222,9 @@ def _terms_of(
         text = _words(terms.metric, terms.unit, head_text)
         if "truck" in text or "aid" in text:
             per_day = int(terms.target) if terms.period == "day" else int(terms.target / 7)
-            return Term(type=TermType.AID, trucks_per_day=per_day, phase=phase)
+            kind = terms.metric.replace("_", " ")
+            note = None if kind in ("aid trucks", "trucks") else kind
+            return Term(type=TermType.AID, trucks_per_day=per_day, phase=phase, text=note)
         return None
     if isinstance(terms, ScheduleTerms):
         text = _words(terms.metric, _match_text(terms.match), head_text)
@@ -221,14 +232,16 @@ def _terms_of(
         note = None
         if terms.per is not None:
             note = f"{terms.per.ratio:g} per {terms.per.metric or 'record'} released"
-        metric = _words(terms.metric, terms.match.metric)
+        parts = _parts(terms.metric) + _parts(terms.match.metric)
+        metric = " ".join(parts)
         if "prisoner" in metric or (
             "prisoner" in text and not any(w in metric for w in _CAPTIVE_WORDS)
         ):
             return Term(type=TermType.RELEASE_PRISONERS, count=count, phase=phase, text=note)
         if any(w in text for w in _CAPTIVE_WORDS):
-            dead = any(w in metric for w in _DEAD_WORDS)
-            living = "alive" in metric or "living" in metric
+            # living or deceased only when every metric counted says so
+            dead = bool(parts) and all(any(w in m for w in _DEAD_WORDS) for m in parts)
+            living = bool(parts) and all("alive" in m or "living" in m for m in parts)
             return Term(
                 type=TermType.RELEASE_CAPTIVES,
                 living=count if living else None,

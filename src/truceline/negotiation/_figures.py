@@ -27,6 +27,9 @@ _METRIC_SYNONYMS = {
 }
 
 _TIMES_OF_DAY = {
+    "earlier": 8,
+    "later": 20,
+    "revis": 20,
     "dawn": 5,
     "early morning": 6,
     "morning": 9,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from truceline.model import Proposal, Response, Source
-from truceline.negotiation._names import name_key
+from truceline.negotiation._disputes import stance_disputes
 from truceline.negotiation._terms import describe, label
 from truceline.negotiation._voice import claimant, outlets, says, stance_phrase
 
@@ -87,11 +87,13 @@ def lineage(
     proposals: list[Proposal],
     responses: list[Response],
     sources: Mapping[str, Source] | None = None,
+    stance_window_days: int = 3,
 ) -> list[LineageEntry]:
     """Proposals in date order (undated last), each with its answers in date order.
 
     ``contested_parties`` names the parties for whom sources claim different
-    stances on this proposal (see ``detect_disputes`` for the dispute itself).
+    stances on this proposal within ``stance_window_days`` of each other (the
+    rule ``detect_disputes`` uses; a stance that changes later is not contested).
     Responses to proposals that are not in ``proposals`` are left out.
     """
     sources = sources or {}
@@ -113,15 +115,12 @@ def lineage(
     entries = []
     for p in sorted(proposals, key=_order):
         answers = []
-        stances: dict[str, set[str]] = defaultdict(set)
-        party_names: dict[str, str] = {}
         for r in by_proposal[p.id]:
             who = claimant(r, sources)
             answers.append(Answer(r, says(who, stance_phrase(r, p)), who, outlets(r, sources)))
-            key = name_key(r.party)
-            stances[key].add(str(r.stance))
-            party_names.setdefault(key, r.party)
-        contested = [party_names[k] for k, s in stances.items() if len(s) > 1]
+        clashes = stance_disputes(by_proposal[p.id], {p.id: p}, sources, stance_window_days)
+        party_of = {r.id: r.party for r in by_proposal[p.id]}
+        contested = list(dict.fromkeys(party_of[d.sides[0].records[0]] for d in clashes))
         entries.append(
             LineageEntry(
                 p,
