@@ -5,7 +5,8 @@
     │   └── AgreementFileError                 ... and it is an agreement
     ├── StoreError                             the database refused or is not a dossier
     ├── IngestError                            a source could not be read
-    └── ExtractionError                        the NLP pipeline could not run
+    ├── ExtractionError                        the NLP pipeline could not run
+    └── ReviewError                            a review action cannot be done
 
 Every error carries a message meant for the person at the keyboard: the CLI
 prints it as-is (no traceback) and exits with code 2.
@@ -45,3 +46,8 @@ class IngestError(TrucelineError):
 
 class ExtractionError(TrucelineError):
     """The extraction pipeline could not be built or run."""
+
+
+class ReviewError(TrucelineError):
+    """A review action cannot be done (unknown id, a bad field or value)."""
+

@@ -35,6 +35,7 @@ __all__ = [
     "EventType",
     "Evidence",
     "Figure",
+    "FigureValue",
     "Obligation",
     "Phase",
     "PhaseStart",

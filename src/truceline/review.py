@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truceline.errors import TrucelineError
+from truceline.errors import ReviewError
 from truceline.model import RECORD_KINDS, Record, ReviewState
 from truceline.store import Store
 from truceline.store.store import Outcome, dump, kind_of
@@ -37,10 +37,6 @@ __all__ = [
 
 READ_ONLY_FIELDS = frozenset({"id", "kind", "state"})
 """Fields ``edit`` refuses: the id and kind identify a record; state has accept/reject."""
-
-
-class ReviewError(TrucelineError):
-    """A review action cannot be done (unknown id, a bad field or value)."""
 
 
 def candidates(store: Store, kind: str | None = None, source: str | None = None) -> list[Record]:
