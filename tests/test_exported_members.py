@@ -1,0 +1,21 @@
+"""The package's public names are pinned: adding or removing one is a deliberate act."""
+
+import truceline
+
+
+def test_public_api() -> None:
+    assert truceline.__all__ == sorted(truceline.__all__, key=str.lower)
+    assert set(truceline.__all__) == {
+        "AgreementFileError",
+        "Dossier",
+        "DossierFileError",
+        "ExtractionError",
+        "ImportReport",
+        "IngestError",
+        "ReviewError",
+        "StoreError",
+        "TrucelineError",
+        "__version__",
+    }
+    for name in truceline.__all__:
+        assert hasattr(truceline, name)
