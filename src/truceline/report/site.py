@@ -77,58 +77,15 @@ def write_data(folder: Path, dossier: Dossier) -> list[Path]:
 
 
 def deadlines_ics(dossier: Dossier) -> str:
-    """The agreement's deadlines as an iCalendar file (all-day events, CRLF lines)."""
-    from truceline.web.compliance_view import deadline_rows
-
-    stamp = _utc_stamp()
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//truceline//deadlines//EN"]
-    for row in deadline_rows(dossier):
-        if not row.due:
-            continue
-        day = row.due.replace("-", "")
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{_ics_text(row.uid)}@truceline",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{day}",
-            f"SUMMARY:{_ics_text(row.summary)}",
-            f"DESCRIPTION:{_ics_text(row.description)}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
-
-
-def _utc_stamp() -> str:
+    """The agreement's deadlines as iCalendar (``truceline.compliance.to_ical``)."""
     import datetime as dt
 
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _ics_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r", "")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Fold lines longer than 75 octets, as RFC 5545 asks."""
-    data = line.encode()
-    if len(data) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode()
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += encoded
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
+    try:
+        from truceline.compliance import check_dossier, deadlines, to_ical
+    except ImportError:
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//truceline//EN\r\nEND:VCALENDAR\r\n"
+    ledger = check_dossier(dossier)
+    return to_ical(deadlines(ledger), dt.date.today())
 
 
 def site_paths(app: Any) -> list[str]:

@@ -31,6 +31,8 @@ def environment() -> Environment:
     env.filters["json_script"] = json_script
     env.filters["label"] = lambda s: str(s or "").replace("_", " ")
     env.globals["who_says"] = who_says
+    env.globals["describe_term"] = describe_term
+    env.globals["show"] = show
     return env
 
 
@@ -50,6 +52,23 @@ def describe(record: Record) -> str:
     if kind == "response":
         return f"{record.party}: {record.stance.replace('_', ' ')} on {record.proposal}"  # type: ignore[union-attr]
     return getattr(record, "summary", None) or record.id
+
+
+def describe_term(term: Any) -> str:
+    """A proposal term in words (``truceline.negotiation.describe``, else its type)."""
+    try:
+        from truceline.negotiation import describe as describe_negotiation_term
+    except ImportError:
+        return str(term.type).replace("_", " ")
+    return describe_negotiation_term(term)
+
+
+def show(value: Any) -> str:
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def who_says(record: Record, outlets: list[str] | None = None) -> str:

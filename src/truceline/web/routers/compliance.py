@@ -1,19 +1,152 @@
-"""Compliance page (filled in once truceline.compliance lands)."""
+"""Compliance: obligations × days (or weeks) by status, quota charts, the evidence behind a cell.
+
+Reads ``truceline.compliance.check_dossier`` (through ``web.compliance_view``,
+cached per version of the dossier); evidence records come from the store.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.web.deps import render
+from truceline.web import compliance_view as cv
+from truceline.web import queries
+from truceline.web.charts import Line, line_chart
+from truceline.web.deps import render, web
 
 router = APIRouter()
+WIDTH = {"day": 42, "week": 26}
+
+
+def _as_of(request: Request) -> dt.date | None:
+    return cv.parse_day(request.query_params.get("as_of"))
+
+
+def quota_chart(o: Any, quota: Any | None) -> Any:
+    """The SVG chart of a quota obligation's series against its target, or None."""
+    if not o.series:
+        return None
+    lines = []
+    for s in o.series:
+        body = s.counted_by or "no counting body named"
+        points = [
+            (p.day, p.value, f"{body}, {p.day:%d %b %Y}: {p.value:g} ({p.qualifier})")
+            for p in s.points
+        ]
+        lines.append(Line(f"{s.metric.replace('_', ' ')}, counted by {body}", points))
+    target = getattr(quota, "target", None)
+    per = getattr(quota, "period", "day")
+    bound = "at most" if getattr(quota, "comparison", "") == "at_most" else "at least"
+    label = f"target: {bound} {target:g} per {per}" if target is not None else "target"
+    metric = o.series[0].metric.replace("_", " ")
+    return line_chart(
+        f"{o.id}: {o.party}, counts per day by counting body against the target",
+        lines,
+        target=target,
+        target_label=label,
+        unit=f"{metric} per day",
+    )
 
 
 @router.get("/compliance", response_class=HTMLResponse)
-def page(request: Request) -> HTMLResponse:
-    return render(request, "pending.html", title="Compliance", what="compliance")
+def compliance(request: Request) -> HTMLResponse:
+    if not cv.available():
+        return render(request, "pending.html", title="Compliance", what="compliance")
+    w = web(request)
+    p = request.query_params
+    as_of = _as_of(request)
+    ledger = cv.ledger(w, as_of)
+    party = p.get("party", "")
+    obligations = [o for o in ledger.obligations if not party or o.party == party]
+    first, last = cv.span(obligations)
+    default_by = "week" if first and last and (last - first).days > WIDTH["day"] else "day"
+    by = p.get("by") if p.get("by") in ("day", "week") else default_by
+    width = 10_000 if w.settings.static else WIDTH[by]
+    matrix = cv.matrix(obligations, by, cv.parse_day(p.get("from")), width)
+    quotas = cv.targets(w)
+    charts = [
+        (o, quota_chart(o, quotas.get(o.id))) for o in obligations if o.kind == "quota" and o.series
+    ]
+    return render(
+        request,
+        "compliance.html",
+        ledger=ledger,
+        obligations=obligations,
+        matrix=matrix,
+        by=by,
+        party=party,
+        parties=sorted({o.party for o in ledger.obligations}),
+        as_of=p.get("as_of", ""),
+        charts=charts,
+        symbols=cv.SYMBOLS,
+        title="Compliance",
+    )
+
+
+def _evidence(w: Any, day: Any) -> tuple[list[Any], list[Any]]:
+    store = w.dossier.store
+    ids = [*day.evidence, *day.against]
+    found = queries.records_by_id(store, ids)
+    entries = {e.record.id: e for e in queries.entries(store, list(found.values()))}
+    return (
+        [entries[i] for i in day.evidence if i in entries],
+        [entries[i] for i in day.against if i in entries],
+    )
+
+
+@router.get("/compliance/cell", response_class=HTMLResponse)
+def cell(request: Request) -> HTMLResponse:
+    """The evidence behind one cell: the day's status, note and records (for and against)."""
+    w = web(request)
+    p = request.query_params
+    ledger = cv.ledger(w, _as_of(request))
+    o = ledger.get(p.get("obligation", ""))
+    when = cv.parse_day(p.get("day"))
+    day = o.day(when) if o is not None and when is not None else None
+    if o is None or day is None:
+        raise HTTPException(404, "No such obligation or day in the ledger.")
+    evidence, against = _evidence(w, day)
+    partial = request.headers.get("hx-request") == "true"
+    return render(
+        request,
+        "compliance_cell.html" if partial else "compliance_cell_page.html",
+        o=o,
+        day=day,
+        evidence=evidence,
+        against=against,
+        title=f"{o.id} on {day.day}",
+    )
+
+
+@router.get("/compliance/obligation/{obligation_id}", response_class=HTMLResponse)
+def obligation(request: Request, obligation_id: str) -> HTMLResponse:
+    w = web(request)
+    ledger = cv.ledger(w, _as_of(request))
+    o = ledger.get(obligation_id)
+    if o is None:
+        raise HTTPException(404, f"No obligation {obligation_id}.")
+    store = w.dossier.store
+    ids = [i for d in o.days for i in (*d.evidence, *d.against)]
+    found = queries.records_by_id(store, ids)
+    entries = {e.record.id: e for e in queries.entries(store, list(found.values()))}
+    decided = [d for d in o.days if d.evidence or d.against or d.note]
+    return render(
+        request,
+        "obligation.html",
+        o=o,
+        days=o.days,
+        decided=decided,
+        entries=entries,
+        chart=quota_chart(o, cv.targets(w).get(o.id)),
+        title=f"Obligation {o.id}",
+    )
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
-    return ["/compliance"]
+    if not cv.available():
+        return ["/compliance"]
+    ledger = cv.ledger(w, None)
+    return ["/compliance"] + [f"/compliance/obligation/{o.id}" for o in ledger.obligations]

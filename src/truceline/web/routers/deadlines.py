@@ -1,18 +1,42 @@
-"""Deadlines page (filled in once truceline.deadlines lands)."""
+"""Deadlines: upcoming and overdue acts, and which day of which phase it is.
+
+Reads ``truceline.compliance.deadlines`` over the cached ledger, and the
+agreement's phases through ``truceline.agreement.Calendar``.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.web.deps import render
+from truceline.web import compliance_view as cv
+from truceline.web.deps import render, web
 
 router = APIRouter()
+ORDER = ("overdue", "upcoming", "waiting", "disputed", "met")
 
 
 @router.get("/deadlines", response_class=HTMLResponse)
-def page(request: Request) -> HTMLResponse:
-    return render(request, "pending.html", title="Deadlines", what="deadlines")
+def deadlines(request: Request) -> HTMLResponse:
+    if not cv.available():
+        return render(request, "pending.html", title="Deadlines", what="compliance")
+    from truceline.compliance import deadlines as list_deadlines
+
+    w = web(request)
+    ledger = cv.ledger(w, cv.parse_day(request.query_params.get("as_of")))
+    items = list_deadlines(ledger)
+    groups = [(state, [i for i in items if i.state == state]) for state in ORDER]
+    agreements = w.snapshot.get("agreements", w.dossier.store.agreements)
+    phases = cv.phases(agreements, ledger.as_of)
+    return render(
+        request,
+        "deadlines.html",
+        ledger=ledger,
+        groups=[(s, g) for s, g in groups if g],
+        phases=phases,
+        count=len(items),
+        title="Deadlines",
+    )
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]

@@ -18,22 +18,19 @@ from truceline.web.deps import render, web
 router = APIRouter()
 
 
-def detected(store: Any) -> list[Dispute]:
-    """Disputes found by the negotiation module among accepted records (none if absent)."""
+def all_disputes(w: Any) -> list[tuple[Dispute, str]]:
+    """Stored disputes, plus those ``truceline.negotiation`` detects among the records."""
+    store = w.dossier.store
+    stored = store.disputes()
+    known = {d.id for d in stored}
     try:
         from truceline.negotiation import detect_disputes
     except ImportError:
-        return []
-    records = store.records(states=("accepted",))
-    return list(detect_disputes(records, store.sources()))
-
-
-def all_disputes(w: Any) -> list[tuple[Dispute, str]]:
-    store = w.dossier.store
-    stored = [(d, "stored") for d in store.disputes()]
-    known = {d.id for d, _ in stored}
-    found = [(d, "detected") for d in w.snapshot.get("detected", lambda: detected(store))]
-    out = stored + [(d, how) for d, how in found if d.id not in known]
+        found = stored
+    else:
+        records = store.records(states=("accepted",))
+        found = detect_disputes(records, store.sources(), stored)
+    out = [(d, "stored" if d.id in known else "detected") for d in found]
     return sorted(out, key=lambda p: (p[0].date or "9999", p[0].id))
 
 

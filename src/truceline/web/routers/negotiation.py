@@ -1,18 +1,112 @@
-"""Negotiation page (filled in once truceline.negotiation lands)."""
+"""Negotiation: proposals in order, their terms side by side with the differences marked,
+and each party's answer as claimed by each source.
+
+Reads ``truceline.negotiation`` (``NegotiationRecord.lineage``, ``diff_terms``,
+``diff_against_agreement``); cached per version of the dossier.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.web.deps import render
+from truceline.web.deps import render, web
 
 router = APIRouter()
+AGREEMENT = "agreement"
+
+
+def available() -> bool:
+    try:
+        import truceline.negotiation  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _record(w: Any) -> Any:
+    from truceline.negotiation import NegotiationRecord
+
+    def build() -> dict[str, Any]:
+        record = NegotiationRecord(w.dossier)
+        entries = record.lineage()
+        try:
+            agreement = record.agreement()
+        except Exception:  # no agreement in the dossier: compare proposals only
+            agreement = None
+        return {"entries": entries, "agreement": agreement, "sources": record.sources}
+
+    return w.snapshot.get("negotiation", build)
+
+
+def baseline(entry: Any, previous: Any | None, by_id: dict[str, Any]) -> str | None:
+    """What a proposal is compared with: what it answers or supersedes, else the one before."""
+    p = entry.proposal
+    for ref in (p.answers, p.supersedes):
+        if ref and ref in by_id:
+            return str(ref)
+    return previous.proposal.id if previous is not None else None
+
+
+def changes(a: str | None, b: str, by_id: dict[str, Any], agreement: Any) -> list[Any]:
+    from truceline.negotiation import diff_against_agreement, diff_terms
+
+    target = by_id[b].proposal
+    if a == AGREEMENT and agreement is not None:
+        return list(diff_against_agreement(target, agreement, include_same=True))
+    if a and a in by_id:
+        return list(diff_terms(by_id[a].proposal.terms, target.terms, include_same=True))
+    return list(diff_terms([], target.terms, include_same=True))
+
+
+def answers_by_party(entry: Any) -> list[tuple[str, list[Any], bool]]:
+    """(party, answers as claimed by each source, whether sources disagree)."""
+    parties: dict[str, list[Any]] = {}
+    for answer in entry.answers:
+        parties.setdefault(answer.response.party, []).append(answer)
+    return [(party, items, party in entry.contested_parties) for party, items in parties.items()]
 
 
 @router.get("/negotiation", response_class=HTMLResponse)
-def page(request: Request) -> HTMLResponse:
-    return render(request, "pending.html", title="Negotiation", what="negotiation")
+def negotiation(request: Request) -> HTMLResponse:
+    if not available():
+        return render(request, "pending.html", title="Negotiation", what="negotiation")
+    w = web(request)
+    data = _record(w)
+    entries = data["entries"]
+    agreement = data["agreement"]
+    by_id = {e.proposal.id: e for e in entries}
+    sections = []
+    previous = None
+    for entry in entries:
+        base = baseline(entry, previous, by_id)
+        sections.append(
+            {
+                "entry": entry,
+                "base": base,
+                "changes": changes(base, entry.proposal.id, by_id, agreement),
+                "parties": answers_by_party(entry),
+            }
+        )
+        previous = entry
+    p = request.query_params
+    a, b = p.get("a", ""), p.get("b", "")
+    compare = None
+    if b in by_id and (a in by_id or (a == AGREEMENT and agreement is not None)):
+        compare = {"a": a, "b": b, "changes": changes(a, b, by_id, agreement)}
+    return render(
+        request,
+        "negotiation.html",
+        sections=sections,
+        by_id=by_id,
+        agreement=agreement,
+        compare=compare,
+        a=a,
+        b=b,
+        title="Negotiation",
+    )
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
