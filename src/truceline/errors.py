@@ -6,7 +6,8 @@
     ├── StoreError                             the database refused or is not a dossier
     ├── IngestError                            a source could not be read
     ├── ExtractionError                        the NLP pipeline could not run
-    └── ReviewError                            a review action cannot be done
+    ├── ReviewError                            a review action cannot be done
+    └── NegotiationError                       a proposal edit or diff cannot be done
 
 Every error carries a message meant for the person at the keyboard: the CLI
 prints it as-is (no traceback) and exits with code 2.
@@ -51,3 +52,7 @@ class ExtractionError(TrucelineError):
 class ReviewError(TrucelineError):
     """A review action cannot be done (unknown id, a bad field or value)."""
 
+
+
+class NegotiationError(TrucelineError):
+    """A proposal edit or a diff request cannot be carried out."""

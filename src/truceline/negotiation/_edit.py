@@ -14,16 +14,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from truceline.errors import TrucelineError
+from truceline.errors import NegotiationError
 from truceline.files import DossierContent, read_file
 from truceline.files.reader import check_references, explain, format_path
 from truceline.model import Proposal, Record, Response
 from truceline.store import Store
-
-
-class NegotiationError(TrucelineError):
-    """A proposal edit or a diff request cannot be carried out."""
-
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+|\+)\]")
 
