@@ -33,8 +33,8 @@ def test_each_event_breaches_its_day(build: Build) -> None:
     row = ledger.get("o")
     assert row is not None
     assert row.days[1].evidence == ("strike",)
-    assert row.days[1].note == "killed 2 (strike)"
-    assert row.days[4].note == "fatalities 1 (raid)"
+    assert row.days[1].note == "killed 2"
+    assert row.days[4].note == "fatalities 1"
 
 
 def test_silence_can_read_as_unknown(build: Build) -> None:

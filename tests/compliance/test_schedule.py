@@ -70,7 +70,7 @@ def test_disputed_counts_are_a_range(build: Build) -> None:
     row = ledger.get("o")
     assert row is not None
     assert row.days[3].note == "done 5–7 of 7 due"
-    assert (row.days[3].evidence, row.days[3].against) == (("say-2", "say-4"), ())
+    assert (row.days[3].evidence, row.days[3].against) == (("say-4", "say-2"), ())
 
 
 def test_equal_figures_of_one_day_count_once(build: Build) -> None:

@@ -32,5 +32,5 @@ class Result:
 
 
 def ids(records: list[object]) -> tuple[str, ...]:
-    """Record ids, sorted, for stable output."""
-    return tuple(sorted(r.id for r in records))  # type: ignore[attr-defined]
+    """Record ids in input order (the store gives records in date, then id, order)."""
+    return tuple([r.id for r in records])  # type: ignore[attr-defined]

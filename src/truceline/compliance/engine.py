@@ -11,6 +11,7 @@ while the amended version's full evaluation is kept under ``versions``.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -48,10 +49,16 @@ def evaluate(
     ``as_of`` defaults to today.
     """
     as_of = as_of or dt.date.today()
-    index = RecordIndex(records, sources, disputes, as_of)
-    out: list[ObligationLedger] = []
-    for chain in chains(list(agreements)):
-        out.extend(_evaluate_chain(chain, index, as_of))
+    collecting = gc.isenabled()
+    gc.disable()  # allocation-heavy and cycle-free: each collection would walk every record
+    try:
+        index = RecordIndex(records, sources, disputes, as_of)
+        out: list[ObligationLedger] = []
+        for chain in chains(list(agreements)):
+            out.extend(_evaluate_chain(chain, index, as_of))
+    finally:
+        if collecting:
+            gc.enable()
     return Ledger(as_of, out)
 
 

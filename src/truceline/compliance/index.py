@@ -24,6 +24,20 @@ Record = Any  # an Event, Statement, Figure, Proposal or Response (truceline.mod
 ByDay = dict[dt.date, list[Record]]
 Test = Callable[[Record], bool]
 _NOT_CONFLICTS = {"definition", "evolving"}
+_DAY = {None, "day"}
+
+
+def _ANY(record: Record) -> bool:
+    """The test of a match its bucket already satisfies."""
+    return True
+
+
+class _DayCache(dict[str, dt.date]):
+    """ISO date string → date, parsed once per distinct string."""
+
+    def __missing__(self, key: str) -> dt.date:
+        self[key] = dt.date.fromisoformat(key)
+        return self[key]
 
 
 class RecordIndex:
@@ -37,33 +51,56 @@ class RecordIndex:
         as_of: dt.date | None = None,
     ) -> None:
         self.as_of = as_of
-        published = {s.id: _last_day(s.published) for s in sources if s.published}
         self.by_kind: dict[str, list[tuple[dt.date, Record]]] = defaultdict(list)
         self.by_type: dict[str, list[tuple[dt.date, Record]]] = defaultdict(list)
+        self.by_type_actor: dict[tuple[str, str], list[tuple[dt.date, Record]]] = defaultdict(list)
         self.by_metric: dict[str, list[tuple[dt.date, Record]]] = defaultdict(list)
         self.known: set[str] = set()
-        days: dict[str, dt.date] = {}
+        self._add_all(records, {s.id: _last_day(s.published) for s in sources if s.published})
+        self.disputed = self._disputes(disputes)
+        self._cache: dict[str, ByDay] = {}
+        self._texts: dict[str, str] = {}
+
+    def _add_all(self, records: Iterable[Record], published: dict[str, dt.date]) -> None:
+        """One pass over the records; the hot loop of the engine, kept to dict lookups."""
+        as_of, known, days = self.as_of, self.known, _DayCache()
+        by_kind, by_type, by_pair, by_metric = (
+            self.by_kind, self.by_type, self.by_type_actor, self.by_metric
+        )  # fmt: skip
         for record in records:
-            if record.state != "accepted":
+            v = record.__dict__
+            if v["state"] != "accepted":
                 continue
-            day = _day(record, days)
-            dated = [published[e.source] for e in record.sources if e.source in published]
-            known = min(dated) if dated else (day or _own_last_day(record))
-            if as_of is not None and (known is None or known > as_of):
+            date = v["date"]
+            day = days[date] if date and len(date) == 10 and v["date_precision"] in _DAY else None
+            first = None
+            for evidence in v["sources"]:
+                when = published.get(evidence.source)
+                if when is not None and (first is None or when < first):
+                    first = when
+            if first is None:
+                first = day or (_last_day(date[:10]) if date else None)
+            if as_of is not None and (first is None or first > as_of):
                 continue
-            self.known.add(record.id)
+            known.add(v["id"])
             if day is None:
                 continue
             entry = (day, record)
-            self.by_kind[record.kind].append(entry)
-            if record.kind == "event":
-                self.by_type[record.type].append(entry)
-                for metric in {f.metric for f in record.figures}:
-                    self.by_metric[metric].append(entry)
-            elif record.kind == "figure":
-                self.by_metric[record.metric].append(entry)
-        self.disputed = self._disputes(disputes)
-        self._cache: dict[str, ByDay] = {}
+            kind = v["kind"]
+            by_kind[kind].append(entry)
+            if kind == "event":
+                kind_type = v["type"]
+                by_type[kind_type].append(entry)
+                actors = v["actors"]
+                for actor in {a.lower() for a in actors} if len(actors) > 1 else actors:
+                    by_pair[(kind_type, actor.lower())].append(entry)
+                figures = v["figures"]
+                for metric in (
+                    {f.metric for f in figures} if len(figures) > 1 else (f.metric for f in figures)
+                ):
+                    by_metric[metric].append(entry)
+            elif kind == "figure":
+                by_metric[v["metric"]].append(entry)
 
     def _disputes(self, disputes: Iterable[Any]) -> dict[str, tuple[str, ...]]:
         """Record id → ids on the other sides, for disputes with two known sides.
@@ -89,55 +126,92 @@ class RecordIndex:
         """Records matching ``match``, grouped by day."""
         key = match.model_dump_json()
         if key not in self._cache:
-            test = compile_match(match)
+            candidates, implied = self._candidates(match)
+            test = compile_match(match, implied, self._texts)
             out: ByDay = defaultdict(list)
-            for day, record in self._candidates(match):
-                if test(record):
+            if test is _ANY:
+                for day, record in candidates:
                     out[day].append(record)
+            else:
+                for day, record in candidates:
+                    if test(record):
+                        out[day].append(record)
             self._cache[key] = dict(out)
         return self._cache[key]
 
-    def _candidates(self, match: Match) -> Iterable[tuple[dt.date, Record]]:
+    def _candidates(self, match: Match) -> tuple[Iterable[tuple[dt.date, Record]], set[str]]:
+        """The narrowest bucket, and the match fields it already guarantees."""
+        event = {"kind"} if match.kind in (None, "event") else set()
+        if match.types and match.actors:
+            keys = [(t, a.lower()) for t in match.types for a in match.actors]
+            buckets = [self.by_type_actor.get(k, []) for k in keys]
+            if len(buckets) == 1:
+                return buckets[0], {"types", "actors", *event}
+            unique = {id(e[1]): e for bucket in buckets for e in bucket}
+            return unique.values(), {"types", "actors", *event}
         if match.types:
-            return [e for t in match.types for e in self.by_type.get(t, ())]
+            return [e for t in match.types for e in self.by_type.get(t, ())], {"types", *event}
         if match.metric:
-            return self.by_metric.get(match.metric, ())
+            return self.by_metric.get(match.metric, ()), {"metric"}
         if match.kind:
-            return self.by_kind.get(match.kind, ())
-        return [e for entries in self.by_kind.values() for e in entries]
+            return self.by_kind.get(match.kind, ()), {"kind"}
+        return [e for entries in self.by_kind.values() for e in entries], set()
 
 
-def compile_match(match: Match) -> Test:
-    """A fast test for one record; every given field must match."""
+def compile_match(
+    match: Match,
+    implied: set[str] = frozenset(),
+    texts: dict[str, str] | None = None,  # type: ignore[assignment]
+) -> Test:
+    """A fast test for one record; every given field not ``implied`` by the bucket must match.
+
+    ``texts`` caches each record's lower-cased text between selections.
+    """
     tests: list[Test] = []
-    if match.kind:
+    if match.kind and "kind" not in implied:
         kind = match.kind
         tests.append(lambda r: r.kind == kind)
-    if match.types:
+    if match.types and "types" not in implied:
         types = set(match.types)
-        tests.append(lambda r: getattr(r, "type", None) in types)
-    if match.actors:
+        tests.append(lambda r: r.kind == "event" and r.type in types)
+    if match.actors and "actors" not in implied:
         actors = _lower(match.actors)
         tests.append(lambda r: not actors.isdisjoint(_names(r)))
     if match.targets:
         targets = _lower(match.targets)
-        tests.append(lambda r: not targets.isdisjoint(_lower(getattr(r, "targets", ()))))
-    if match.metric:
+        tests.append(lambda r: r.kind == "event" and not targets.isdisjoint(_lower(r.targets)))
+    if match.metric and "metric" not in implied:
         metric = match.metric
         tests.append(lambda r: value_of(r, metric) is not None)
     if match.counted_by:
         bodies = _lower(match.counted_by)
-        tests.append(lambda r: (getattr(r, "counted_by", None) or "").lower() in bodies)
+        tests.append(lambda r: r.kind == "figure" and (r.counted_by or "").lower() in bodies)
     if match.claimed_by:
         claimants = _lower(match.claimed_by)
         tests.append(lambda r: (r.claimed_by or "").lower() in claimants)
     if match.keywords:
         words = [w.lower() for w in match.keywords]
-        tests.append(lambda r: any(w in _text(r) for w in words))
+        cache = texts if texts is not None else {}
+        if len(words) == 1:
+            word = words[0]
+            tests.append(lambda r: word in _text(r, cache))
+        else:
+            tests.append(lambda r: any(w in _text(r, cache) for w in words))
     if match.location:
         place = match.location.lower()
-        tests.append(lambda r: place in (getattr(r, "location", None) or "").lower())
-    return lambda r: all(t(r) for t in tests)
+        tests.append(lambda r: r.kind == "event" and place in (r.location or "").lower())
+    if not tests:
+        return _ANY
+    if len(tests) == 1:
+        return tests[0]
+
+    def every(record: Record) -> bool:  # a plain loop: faster than all() on a generator
+        for test in tests:  # noqa: SIM110
+            if not test(record):
+                return False
+        return True
+
+    return every
 
 
 def value_of(record: Record, metric: str) -> tuple[float, str] | None:
@@ -165,31 +239,27 @@ def _names(record: Record) -> set[str]:
     return _lower(n for n in names if n)
 
 
-def _text(record: Record) -> str:
-    parts = (
-        getattr(record, name, None)
-        for name in ("summary", "quote", "sub_type", "location", "title", "who", "notes")
-    )
-    return " ".join(p for p in parts if p).lower()
+_TEXT_FIELDS = {
+    "event": ("summary", "sub_type", "location", "notes"),
+    "statement": ("quote", "summary", "notes"),
+    "figure": ("summary", "who", "notes"),
+    "proposal": ("title", "summary", "notes"),
+    "response": ("summary", "notes"),
+}
+
+
+def _text(record: Record, cache: dict[str, str]) -> str:
+    """The record's words, lower-cased once and cached by record id."""
+    found = cache.get(record.id)
+    if found is None:
+        values = record.__dict__
+        parts = (values.get(name) for name in _TEXT_FIELDS[record.kind])
+        found = cache[record.id] = " ".join(p for p in parts if p).lower()
+    return found
 
 
 def _lower(values: Iterable[str]) -> set[str]:
     return {v.lower() for v in values}
-
-
-def _day(record: Record, cache: dict[str, dt.date]) -> dt.date | None:
-    """The record's day, if it is dated to the day."""
-    date = record.date
-    if not date or len(date) != 10 or record.date_precision not in (None, "day"):
-        return None
-    found = cache.get(date)
-    if found is None:
-        found = cache[date] = dt.date.fromisoformat(date)
-    return found
-
-
-def _own_last_day(record: Record) -> dt.date | None:
-    return _last_day(record.date[:10]) if record.date else None
 
 
 def _last_day(prefix: str) -> dt.date:

@@ -22,12 +22,11 @@ def evaluate(terms: ProhibitionTerms, ctx: Context) -> Result:
 
 
 def _figures(records: list[Record]) -> str | None:
-    """The figures the breaching records carry, e.g. 'fatalities 2; injured 9 (ev-1)'."""
-    parts = []
+    """The figures the breaching records carry, summed by metric: 'fatalities 3; killed 2'."""
+    totals: dict[str, float] = {}
     for record in records:
-        figures = [f"{f.metric} {f.value:g}" for f in getattr(record, "figures", ())]
-        if getattr(record, "fatalities", None) is not None:
-            figures.insert(0, f"fatalities {record.fatalities}")
-        if figures:
-            parts.append(f"{', '.join(figures)} ({record.id})")
-    return "; ".join(parts) or None
+        if record.fatalities is not None:
+            totals["fatalities"] = totals.get("fatalities", 0) + record.fatalities
+        for figure in record.figures:
+            totals[figure.metric] = totals.get(figure.metric, 0) + figure.value
+    return "; ".join(f"{metric} {value:g}" for metric, value in totals.items()) or None
