@@ -53,6 +53,5 @@ class ReviewError(TrucelineError):
     """A review action cannot be done (unknown id, a bad field or value)."""
 
 
-
 class NegotiationError(TrucelineError):
     """A proposal edit or a diff request cannot be carried out."""
