@@ -1,0 +1,326 @@
+"""The dashboard in Debian's chromium, driven by Playwright.
+
+One server (local mode) over the example dossier plus a hostile article ingested
+through ``truceline.ingest``; one team-mode server for the role check. Each
+test screenshots its page into ``test-artifacts/web/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from truceline.dossier import Dossier
+from truceline.web import create_app
+from truceline.web.accounts import add_user
+from truceline.web.settings import Mode, WebSettings
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "gaza-2025"
+ARTIFACTS = ROOT / "test-artifacts" / "web"
+PAGES = [
+    "/",
+    "/timeline",
+    "/compliance",
+    "/deadlines",
+    "/negotiation",
+    "/disputes",
+    "/speakers",
+    "/sources",
+    "/review",
+    "/data",
+]
+XSS = "<script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
+HOSTILE = {
+    "url": "https://example.org/hostile",
+    "outlet": f"Gaza Wire {XSS}",
+    "title": f"Strike talk {XSS}",
+    "published": "2025-01-20",
+    "text": (
+        "GAZA CITY — Negotiators met again on Monday.\n\n"
+        f'"We reject {XSS} this offer entirely," said Khalil al-Hayya, the Hamas negotiator.\n\n'
+        '"Click <a href=javascript:window.__pwned=3>here</a> now," said '
+        "Omar <svg onload=window.__pwned=4></svg> Haddad, a spokesman.\n\n"
+        "About 600 trucks entered Gaza on 20 January, the UN said."
+    ),
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """uvicorn in a background thread on a free loopback port."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        import uvicorn
+
+        self.port = _free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the dashboard did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser_dossier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dossier]:
+    from truceline.ingest import IngestOptions, ingest
+    from truceline.model import Event, Evidence, Statement
+
+    folder = tmp_path_factory.mktemp("browser") / "dossier"
+    dossier = Dossier.init(folder)
+    dossier.import_dir(EXAMPLE)
+    hostile = folder.parent / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    report = ingest(dossier, [hostile], IngestOptions(), by="test")
+    assert report.new == 1
+    said = [r for r in dossier.store.records("statement") if "<" in r.speaker + r.quote]
+    assert said, "extraction kept no hostile quote or speaker"
+    source_id = report.sources[0].id
+    with dossier.store.writer("test") as w:
+        # a speaker name and affiliation carrying markup, as a reviewer might have typed them
+        w.put(
+            Statement(
+                id="st-browser-hostile-speaker",
+                date="2025-01-20",
+                speaker=f"Omar {XSS} Haddad",
+                affiliation=f"Hamas {XSS}",
+                quote="Click <a href=javascript:window.__pwned=3>here</a> now",
+                sources=[Evidence(source=source_id, text="Click <a href=javascript")],
+            )
+        )
+        w.put(
+            Event(
+                id="ev-browser-candidate",
+                date="2025-01-21",
+                type="ASSAULT",
+                actors=["Israel", f"Hamas {XSS}"],
+                claimed_by=f"Gaza Wire {XSS}",
+                summary=f"A strike is reported {XSS}",
+                state="candidate",
+                confidence=0.3,
+                sources=[Evidence(source=source_id, text="Negotiators met again")],
+            )
+        )
+    yield dossier
+    dossier.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser_dossier: Dossier) -> Iterator[Server]:
+    with Server(create_app(browser_dossier)) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def team_server(browser_dossier: Dossier) -> Iterator[Server]:
+    add_user(browser_dossier.store, "vera", "viewer-password", "viewer")
+    with Server(create_app(browser_dossier, WebSettings(mode=Mode.TEAM))) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"the browser tests need Debian's chromium at {CHROMIUM}: "
+            "run `make chromium` (as root) or `sudo apt-get install chromium`"
+        )
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            args=ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 900},
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.problems = []  # console errors, CSP violations, dialogs
+    page.on(
+        "console",
+        lambda m: page.problems.append(m.text) if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield page
+    page.close()
+
+
+def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def assert_nothing_ran(page) -> None:  # type: ignore[no-untyped-def]
+    assert page.evaluate("window.__pwned") is None
+    assert not page.problems, page.problems
+
+
+def test_every_page_loads_populated_and_nothing_runs(server, page):
+    for path in PAGES:
+        response = page.goto(server.url + path)
+        assert response.status == 200, path
+        assert page.locator("main h1").count() == 1, path
+        assert "not installed" not in page.inner_text("main"), path
+        shot(page, "page" + (path.replace("/", "-") if path != "/" else "-overview"))
+        assert_nothing_ran(page)
+    # every list the example fills is populated
+    page.goto(server.url + "/timeline")
+    assert page.locator("article.entry").count() == 50
+    page.goto(server.url + "/compliance")
+    assert page.locator("table.matrix tbody tr").count() >= 5
+    page.goto(server.url + "/negotiation")
+    assert page.locator("section.proposal").count() >= 5
+    page.goto(server.url + "/disputes")
+    assert page.locator("section.dispute").count() >= 5
+    page.goto(server.url + "/speakers")
+    assert page.locator("section.speaker").count() >= 5
+
+
+def test_hostile_article_pages_run_nothing(server, browser_dossier, page):
+    sources = [s for s in browser_dossier.store.sources() if s.url == HOSTILE["url"]]
+    source_id = sources[0].id
+    records = [
+        r.id
+        for r in browser_dossier.store.records()
+        if r.sources and any(e.source == source_id for e in r.sources)
+    ]
+    assert records, "the hostile article gave no records"
+    paths = [f"/source/{source_id}", f"/timeline?source={source_id}&state="]
+    paths += [f"/record/{rid}" for rid in records]
+    paths += ["/review", "/speakers?speaker=x", "/timeline?q=reject", "/timeline?state=candidate"]
+    for i, path in enumerate(paths):
+        page.goto(server.url + path)
+        page.wait_for_load_state("load")
+        assert_nothing_ran(page)
+        if i == 0:
+            shot(page, "hostile-source")
+            # the text is there, as text
+            assert "<script>" in page.inner_text("main")
+            hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+            assert not [h for h in hrefs if h.lower().startswith("javascript:")]
+
+
+def test_filter_the_timeline(server, page):
+    page.goto(server.url + "/timeline")
+    page.select_option("#f-kind", "figure")
+    page.wait_for_url(re.compile(r"kind=figure"))
+    page.wait_for_function(
+        "document.querySelectorAll('article.entry:not(.kind-figure)').length === 0"
+    )
+    assert page.locator("article.kind-figure").count() > 0
+    shot(page, "timeline-filtered")
+    # the filtered URL is shareable: loading it fresh gives the same filter
+    page.goto(page.url)
+    assert page.input_value("#f-kind") == "figure"
+    assert_nothing_ran(page)
+
+
+def test_search_the_timeline(server, page):
+    page.goto(server.url + "/timeline")
+    page.fill("#f-q", "trucks")
+    page.press("#f-q", "Enter")
+    page.wait_for_url(re.compile(r"q=trucks"))
+    page.wait_for_function("document.querySelector('#results h2').textContent.includes('trucks')")
+    assert page.locator("article.entry").count() > 0
+    shot(page, "timeline-search")
+    assert_nothing_ran(page)
+
+
+def test_timeline_entry_opens_its_source_sentence(server, page):
+    page.goto(server.url + "/timeline?kind=statement")
+    link = page.locator("article.entry ul.cited a").first
+    link.click()
+    page.wait_for_url(re.compile(r"/source/"))
+    assert "#r-" in page.url
+    assert_nothing_ran(page)
+
+
+def test_open_a_compliance_cell(server, page):
+    page.goto(server.url + "/compliance")
+    cell = page.locator("table.matrix a.status-breached").first
+    cell.click()
+    page.wait_for_selector("#evidence .cell-evidence")
+    assert "breached" in page.inner_text("#evidence")
+    shot(page, "compliance-evidence")
+    assert_nothing_ran(page)
+
+
+def test_accept_a_candidate(server, browser_dossier, page):
+    page.goto(server.url + "/review")
+    card = page.locator("#c-ev-browser-candidate")
+    card.get_by_role("button", name=re.compile("^Accept")).click()
+    page.wait_for_load_state("load")
+    assert page.locator("#c-ev-browser-candidate").count() == 0
+    assert browser_dossier.store.get("ev-browser-candidate").state == "accepted"
+    shot(page, "review-accepted")
+    assert_nothing_ran(page)
+
+
+def test_viewer_is_refused_an_edit(team_server, page):
+    page.goto(team_server.url + "/review")
+    page.wait_for_url(re.compile(r"/login"))
+    page.fill("#l-user", "vera")
+    page.fill("#l-pass", "viewer-password")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/review"))
+    assert page.get_by_role("button", name=re.compile("^Accept")).count() == 0
+    assert "not change it" in page.inner_text("main")
+    token = page.get_attribute('input[name="csrf"]', "value")
+    candidates = page.evaluate("location.origin")
+    response = page.request.post(
+        f"{candidates}/review/ev-browser-candidate/reject",
+        form={"csrf": token},
+        headers={"origin": candidates},
+    )
+    assert response.status == 403
+    shot(page, "viewer-review")
