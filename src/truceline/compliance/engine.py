@@ -281,8 +281,11 @@ def _finish(days: list[Day], obligation: Any, terms: AnyTerms, index: RecordInde
         if t.contrary is not None:
             for day, records in index.select(t.contrary).items():
                 contrary.setdefault(day, []).extend(records)
+    disputed = index.disputed.keys()
     for d in days:
         if not d.evidence or d.status in ("pending", "suspended"):
+            continue
+        if disputed.isdisjoint(d.evidence) and d.day not in contrary:
             continue
         mine = set(d.evidence)
         others = {p for rid in d.evidence for p in index.disputed.get(rid, ())}

@@ -16,6 +16,7 @@ import calendar as _calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 from truceline.agreement.match import Match
@@ -55,6 +56,7 @@ class RecordIndex:
         self.by_type: dict[str, list[tuple[dt.date, Record]]] = defaultdict(list)
         self.by_type_actor: dict[tuple[str, str], list[tuple[dt.date, Record]]] = defaultdict(list)
         self.by_metric: dict[str, list[tuple[dt.date, Record]]] = defaultdict(list)
+        self.figures_by_metric: dict[str, list[tuple[dt.date, Record]]] = defaultdict(list)
         self.known: set[str] = set()
         self._add_all(records, {s.id: _last_day(s.published) for s in sources if s.published})
         self.disputed = self._disputes(disputes)
@@ -64,8 +66,8 @@ class RecordIndex:
     def _add_all(self, records: Iterable[Record], published: dict[str, dt.date]) -> None:
         """One pass over the records; the hot loop of the engine, kept to dict lookups."""
         as_of, known, days = self.as_of, self.known, _DayCache()
-        by_kind, by_type, by_pair, by_metric = (
-            self.by_kind, self.by_type, self.by_type_actor, self.by_metric
+        by_kind, by_type, by_pair, by_metric, by_figure = (
+            self.by_kind, self.by_type, self.by_type_actor, self.by_metric, self.figures_by_metric
         )  # fmt: skip
         for record in records:
             v = record.__dict__
@@ -101,6 +103,7 @@ class RecordIndex:
                     by_metric[metric].append(entry)
             elif kind == "figure":
                 by_metric[v["metric"]].append(entry)
+                by_figure[v["metric"]].append(entry)
 
     def _disputes(self, disputes: Iterable[Any]) -> dict[str, tuple[str, ...]]:
         """Record id → ids on the other sides, for disputes with two known sides.
@@ -151,6 +154,8 @@ class RecordIndex:
             return unique.values(), {"types", "actors", *event}
         if match.types:
             return [e for t in match.types for e in self.by_type.get(t, ())], {"types", *event}
+        if match.metric and match.kind == "figure":
+            return self.figures_by_metric.get(match.metric, ()), {"metric", "kind"}
         if match.metric:
             return self.by_metric.get(match.metric, ()), {"metric"}
         if match.kind:
@@ -239,12 +244,15 @@ def _names(record: Record) -> set[str]:
     return _lower(n for n in names if n)
 
 
-_TEXT_FIELDS = {
-    "event": ("summary", "sub_type", "location", "notes"),
-    "statement": ("quote", "summary", "notes"),
-    "figure": ("summary", "who", "notes"),
-    "proposal": ("title", "summary", "notes"),
-    "response": ("summary", "notes"),
+_TEXT = {
+    kind: itemgetter(*fields)
+    for kind, fields in {
+        "event": ("summary", "sub_type", "location", "notes"),
+        "statement": ("quote", "summary", "notes"),
+        "figure": ("summary", "who", "notes"),
+        "proposal": ("title", "summary", "notes"),
+        "response": ("summary", "notes"),
+    }.items()
 }
 
 
@@ -252,9 +260,8 @@ def _text(record: Record, cache: dict[str, str]) -> str:
     """The record's words, lower-cased once and cached by record id."""
     found = cache.get(record.id)
     if found is None:
-        values = record.__dict__
-        parts = (values.get(name) for name in _TEXT_FIELDS[record.kind])
-        found = cache[record.id] = " ".join(p for p in parts if p).lower()
+        words = _TEXT[record.kind](record.__dict__)
+        found = cache[record.id] = " ".join(filter(None, words)).lower()
     return found
 
 
