@@ -37,10 +37,15 @@ def _settings(public: bool, team: bool):  # type: ignore[no-untyped-def]
     return WebSettings(mode=mode, local_user=os.environ.get("USER") or "web")
 
 
-def _serve(dossier: Dossier, host: str, port: int, public: bool, team: bool) -> None:
+def _serve(
+    dossier: Dossier, host: str, port: int, public: bool, team: bool, workers: int = 1
+) -> None:
+    import os
+
     import uvicorn
 
     from truceline.web import create_app
+    from truceline.web.app import ENV_PREFIX
     from truceline.web.settings import check_bind
 
     settings = _settings(public, team)
@@ -49,7 +54,26 @@ def _serve(dossier: Dossier, host: str, port: int, public: bool, team: bool) -> 
     console.print(
         f"truceline dashboard ({settings.mode.value}) on http://{shown}:{port}/ — Ctrl-C to stop"
     )
-    uvicorn.run(create_app(dossier, settings), host=host, port=port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(create_app(dossier, settings), host=host, port=port, log_level="warning")
+        return
+    os.environ.update(
+        {
+            ENV_PREFIX + "DOSSIER": str(dossier.path),
+            ENV_PREFIX + "DB": dossier.store.url,
+            ENV_PREFIX + "MODE": settings.mode.value,
+            ENV_PREFIX + "SECRET": settings.secret.hex(),
+            ENV_PREFIX + "USER": settings.local_user,
+        }
+    )
+    uvicorn.run(
+        "truceline.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @app.command()
@@ -64,10 +88,13 @@ def serve(
     team: Annotated[
         bool, typer.Option("--team", help="Accounts with roles (see `truceline users add`).")
     ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes (one per core helps).")
+    ] = 1,
 ) -> None:
     """Serve the dashboard. Local single-user on 127.0.0.1 unless --public or --team."""
     with open_dossier(dossier, db) as d:
-        _serve(d, host, port, public, team)
+        _serve(d, host, port, public, team, workers)
 
 
 @app.command()

@@ -98,6 +98,28 @@ def create_app(dossier: Dossier, settings: WebSettings | None = None) -> FastAPI
     return app
 
 
+ENV_PREFIX = "TRUCELINE_WEB_"
+
+
+def app_from_environment() -> FastAPI:
+    """The app for one of several uvicorn worker processes (``truceline serve --workers N``).
+
+    The parent passes the dossier, mode and the shared secret (so a CSRF token
+    made by one worker is good in another) through ``TRUCELINE_WEB_*`` variables.
+    """
+    import os
+    from pathlib import Path
+
+    env = os.environ
+    dossier = Dossier.open(Path(env[ENV_PREFIX + "DOSSIER"]), env.get(ENV_PREFIX + "DB") or None)
+    settings = WebSettings(
+        mode=Mode(env.get(ENV_PREFIX + "MODE", "local")),
+        secret=bytes.fromhex(env[ENV_PREFIX + "SECRET"]),
+        local_user=env.get(ENV_PREFIX + "USER", "web"),
+    )
+    return create_app(dossier, settings)
+
+
 async def _access(
     request: Request, web: Web, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -74,6 +75,32 @@ def linker(request: Request) -> Linker:
     """The ``url(path, **query)`` helper for the page being rendered."""
     settings = web(request).settings
     return Linker(settings.static, getattr(request.state, "current_file", "") or "index.html")
+
+
+def fragment(request: Request, template: str, context: Callable[[], dict[str, Any]]) -> Any:
+    """A template rendered to Markup and cached until the dossier changes.
+
+    Only for content that is the same for every viewer (no CSRF token, no user
+    name): the key is the template, the path and query, and the link style.
+    """
+    from markupsafe import Markup
+
+    w = web(request)
+    key = "|".join(
+        (
+            "fragment",
+            template,
+            request.url.path,
+            str(request.url.query),
+            getattr(request.state, "current_file", "") or "",
+        )
+    )
+
+    def build() -> Markup:
+        base = {"url": linker(request), "static": w.settings.static, "describe": describe}
+        return Markup(w.env.get_template(template).render({**base, **context()}))
+
+    return w.snapshot.get(key, build)
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:

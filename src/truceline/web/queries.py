@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from threading import Lock
@@ -19,7 +20,7 @@ from pydantic import TypeAdapter
 
 from truceline.model import AnyRecord, Record, Source
 from truceline.store import Store, schema
-from truceline.web.tables import postgres_tsvector_sql
+from truceline.web.tables import postgres_tsvector_sql, record_facets
 
 _RECORD = TypeAdapter(AnyRecord)
 T = TypeVar("T")
@@ -94,26 +95,44 @@ def version(store: Store) -> int:
 
 
 class Snapshot:
-    """Whole-dossier computations, cached until the next revision."""
+    """Whole-dossier computations and rendered fragments, cached until the next revision.
 
-    def __init__(self, store: Store) -> None:
+    At most ``size`` entries are kept (least recently used dropped first).
+    """
+
+    def __init__(self, store: Store, size: int = 512) -> None:
         self.store = store
+        self.size = size
         self._lock = Lock()
         self._version = -1
-        self._cache: dict[str, Any] = {}
+        self._cache: OrderedDict[str, Any] = OrderedDict()
+        self._flights: dict[str, Lock] = {}
 
     def get(self, key: str, compute: Callable[[], T]) -> T:
+        """The cached value of ``key``, computing it once (other callers wait for it)."""
         current = version(self.store)
         with self._lock:
             if current != self._version:
                 self._cache.clear()
                 self._version = current
             if key in self._cache:
+                self._cache.move_to_end(key)
                 return self._cache[key]  # type: ignore[no-any-return]
-        value = compute()
-        with self._lock:
-            if self._version == current:
-                self._cache[key] = value
+            flight = self._flights.setdefault(key, Lock())
+        with flight:
+            with self._lock:
+                if self._version == current and key in self._cache:
+                    return self._cache[key]  # type: ignore[no-any-return]
+            try:
+                value = compute()
+                with self._lock:
+                    if self._version == current:
+                        self._cache[key] = value
+                        while len(self._cache) > self.size:
+                            self._cache.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._flights.pop(key, None)
         return value
 
 
@@ -179,6 +198,12 @@ def party_clause(dialect: str, party: str) -> sa.ColumnElement[bool]:
     )
 
 
+def facet_clause(facet: str, value: str) -> sa.ColumnElement[bool]:
+    """Records with a facet value, through the trigger-kept ``record_facets`` (SQLite)."""
+    F = record_facets
+    return R.c.id.in_(sa.select(F.c.record_id).where(F.c.facet == facet, F.c.value == value))
+
+
 def timeline_where(dialect: str, f: TimelineFilter) -> list[sa.ColumnElement[bool]]:
     where: list[sa.ColumnElement[bool]] = []
     if f.state:
@@ -186,9 +211,15 @@ def timeline_where(dialect: str, f: TimelineFilter) -> list[sa.ColumnElement[boo
     if f.kind:
         where.append(R.c.kind == f.kind)
     if f.type:
-        where.append(sa.and_(R.c.kind == "event", _json(dialect, "type") == f.type))
+        if dialect == "sqlite":
+            where.append(facet_clause("type", f.type))
+        else:
+            where.append(sa.and_(R.c.kind == "event", _json(dialect, "type") == f.type))
     if f.party:
-        where.append(party_clause(dialect, f.party))
+        if dialect == "sqlite":
+            where.append(facet_clause("party", f.party))
+        else:
+            where.append(party_clause(dialect, f.party))
     if f.source:
         where.append(R.c.id.in_(sa.select(RS.c.record_id).where(RS.c.source_id == f.source)))
     if f.outlet:
@@ -206,21 +237,49 @@ def timeline_where(dialect: str, f: TimelineFilter) -> list[sa.ColumnElement[boo
     return where
 
 
-def timeline(store: Store, f: TimelineFilter, size: int) -> Page:
-    """One page of records in date order (undated last) matching the filter."""
+def timeline(store: Store, f: TimelineFilter, size: int, snapshot: Snapshot | None = None) -> Page:
+    """One page of records in date order (undated last) matching the filter.
+
+    Dated and undated records are paged by two index-ordered queries (an
+    ``ORDER BY date IS NULL`` would sort the whole table), and only the page's
+    rows are read in full. Counts are cached per filter until the dossier changes.
+    """
     where = timeline_where(store.dialect, f)
     page = max(1, f.page)
-    count = sa.select(sa.func.count()).select_from(R).where(*where)
-    rows = (
-        sa.select(R.c.data)
-        .where(*where)
-        .order_by(R.c.date.is_(None), R.c.date, R.c.id)
-        .limit(size)
-        .offset((page - 1) * size)
-    )
+    offset = (page - 1) * size
+
+    def counts() -> tuple[int, int]:
+        with store.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(R).where(*where))
+            dated = conn.execute(
+                sa.select(sa.func.count()).select_from(R).where(*where, R.c.date.is_not(None))
+            )
+            return total.scalar_one(), dated.scalar_one()
+
+    key = "count:" + repr(sorted(f.query(page=1).items()))
+    total, dated = snapshot.get(key, counts) if snapshot else counts()
     with store.engine.connect() as conn:
-        total = conn.execute(count).scalar_one()
-        records = [_RECORD.validate_python(r[0]) for r in conn.execute(rows)]
+        ids: list[str] = []
+        if offset < dated:
+            query = (
+                sa.select(R.c.id)
+                .where(*where, R.c.date.is_not(None))
+                .order_by(R.c.date, R.c.id)
+                .limit(size)
+                .offset(offset)
+            )
+            ids += [i for (i,) in conn.execute(query)]
+        if len(ids) < size and total > dated:
+            query = (
+                sa.select(R.c.id)
+                .where(*where, R.c.date.is_(None))
+                .order_by(R.c.id)
+                .limit(size - len(ids))
+                .offset(max(0, offset - dated))
+            )
+            ids += [i for (i,) in conn.execute(query)]
+        rows = dict(conn.execute(sa.select(R.c.id, R.c.data).where(R.c.id.in_(ids))).all())
+        records = [_RECORD.validate_python(rows[i]) for i in ids if i in rows]
         entries = with_citations(conn, records)
     return Page(entries, total, page, size)
 
@@ -284,16 +343,27 @@ def choices(store: Store) -> Choices:
     d = store.dialect
     with store.engine.connect() as conn:
         kinds = [k for (k,) in conn.execute(sa.select(R.c.kind).distinct().order_by(R.c.kind))]
-        types = _distinct(conn, _json(d, "type"), R.c.kind == "event")
+        types = [] if d == "sqlite" else _distinct(conn, _json(d, "type"), R.c.kind == "event")
         outlets = [
             o for (o,) in conn.execute(sa.select(S.c.outlet).distinct().order_by(S.c.outlet))
         ]
         parties: set[str] = set()
-        parties.update(_distinct(conn, R.c.claimed_by))
-        for key in ("speaker", "affiliation", "proposer", "party"):
-            parties.update(_distinct(conn, _json(d, key)))
-        for key in ("actors", "targets"):
-            parties.update(_list_values(conn, d, key))
+        if d == "sqlite":
+            F = record_facets
+            types = [
+                t
+                for (t,) in conn.execute(
+                    sa.select(F.c.value).where(F.c.facet == "type").distinct().order_by(F.c.value)
+                )
+            ]
+            query = sa.select(F.c.value).where(F.c.facet == "party").distinct()
+            parties.update(v for (v,) in conn.execute(query))
+        else:
+            parties.update(_distinct(conn, R.c.claimed_by))
+            for key in ("speaker", "affiliation", "proposer", "party"):
+                parties.update(_distinct(conn, _json(d, key)))
+            for key in ("actors", "targets"):
+                parties.update(_list_values(conn, d, key))
     return Choices(kinds, types, sorted(parties, key=str.casefold)[:2000], outlets)
 
 

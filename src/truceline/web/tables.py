@@ -5,6 +5,11 @@
     records_fts     SQLite only: FTS5 index over the searchable text of records,
                     external content from the ``records_text`` view, kept current
                     by triggers on ``records``
+    record_facets   SQLite only: (record, facet, value) rows for the timeline's
+                    filters (facet "party": claimant, speaker, affiliation,
+                    proposer, answering party, actors, targets; facet "type": an
+                    event's type), kept current by triggers on ``records``
+    ix_records_state_date   (state, date, id) on ``records``: the timeline's order
 
 On PostgreSQL the search uses a GIN index over ``to_tsvector('simple', …)`` of
 the same text instead of a separate table.
@@ -105,6 +110,59 @@ def sqlite_fts_statements() -> list[str]:
         f"VALUES ('delete', old.rowid, {values('old')}); "
         f"INSERT INTO records_fts(rowid, {names}) VALUES (new.rowid, {values('new')}); END",
         "INSERT INTO records_fts(records_fts) VALUES ('rebuild')",
+    ]
+
+
+record_facets = sa.Table(
+    "record_facets",
+    metadata,
+    sa.Column("record_id", sa.String(200), nullable=False, index=True),
+    sa.Column("facet", sa.String(12), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+
+def _facet_rows(row: str) -> str:
+    """SELECT of distinct (record id, facet, value) rows for ``new`` (in a trigger) or for
+    every row of ``records`` (``row="records"``, the backfill)."""
+    src = " FROM records" if row == "records" else ""
+    sep = " AND " if src else " AND "
+    d = f"{row}.data"
+    scalars = [f"{row}.claimed_by"] + [
+        f"json_extract({d}, '$.{k}')" for k in ("speaker", "affiliation", "proposer", "party")
+    ]
+    branches = [
+        f"SELECT {row}.id, 'party', {e}{src} WHERE {e} IS NOT NULL{sep}{e} <> ''" for e in scalars
+    ]
+    for key in ("actors", "targets"):
+        table = (
+            f"records, json_each({d}, '$.{key}') AS j" if src else f"json_each({d}, '$.{key}') AS j"
+        )
+        branches.append(
+            f"SELECT {row}.id, 'party', j.value FROM {table} "
+            "WHERE j.value IS NOT NULL AND j.value <> ''"
+        )
+    typ = f"json_extract({d}, '$.type')"
+    branches.append(
+        f"SELECT {row}.id, 'type', {typ}{src} WHERE {row}.kind = 'event' AND {typ} IS NOT NULL"
+    )
+    return " UNION ".join(branches)
+
+
+def sqlite_facet_statements() -> list[str]:
+    """The timeline's index, the facet table's index, triggers and backfill (SQLite)."""
+    insert = "INSERT INTO record_facets(record_id, facet, value) "
+    return [
+        "CREATE INDEX ix_records_state_date ON records (state, date, id)",
+        "CREATE INDEX ix_record_facets_value ON record_facets (facet, value, record_id)",
+        f"CREATE TRIGGER record_facets_ai AFTER INSERT ON records BEGIN "
+        f"{insert}{_facet_rows('new')}; END",
+        "CREATE TRIGGER record_facets_ad AFTER DELETE ON records BEGIN "
+        "DELETE FROM record_facets WHERE record_id = old.id; END",
+        f"CREATE TRIGGER record_facets_au AFTER UPDATE ON records BEGIN "
+        f"DELETE FROM record_facets WHERE record_id = old.id; "
+        f"{insert}{_facet_rows('new')}; END",
+        f"{insert}{_facet_rows('records')}",
     ]
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from truceline.web import compliance_view as cv
 from truceline.web import queries
 from truceline.web.charts import Line, line_chart
-from truceline.web.deps import render, web
+from truceline.web.deps import fragment, render, web
 
 router = APIRouter()
 WIDTH = {"day": 42, "week": 26}
@@ -55,40 +55,49 @@ def quota_chart(o: Any, quota: Any | None) -> Any:
 def compliance(request: Request) -> HTMLResponse:
     if not cv.available():
         return render(request, "pending.html", title="Compliance", what="compliance")
+    return render(
+        request,
+        "compliance.html",
+        body=fragment(request, "compliance_body.html", lambda: _context(request)),
+        title="Compliance",
+    )
+
+
+def _context(request: Request) -> dict[str, Any]:
     w = web(request)
     p = request.query_params
-    as_of = _as_of(request)
-    ledger = cv.ledger(w, as_of)
+    ledger = cv.ledger(w, _as_of(request))
     party = p.get("party", "")
     obligations = [o for o in ledger.obligations if not party or o.party == party]
     first, last = cv.span(obligations)
     default_by = "week" if first and last and (last - first).days > WIDTH["day"] else "day"
     by = p.get("by") if p.get("by") in ("day", "week") else default_by
     width = 10_000 if w.settings.static else WIDTH[by]
-    matrix = cv.matrix(obligations, by, cv.parse_day(p.get("from")), width)
     quotas = cv.targets(w)
-    charts = [
-        (o, quota_chart(o, quotas.get(o.id))) for o in obligations if o.kind == "quota" and o.series
-    ]
-    return render(
-        request,
-        "compliance.html",
-        ledger=ledger,
-        obligations=obligations,
-        matrix=matrix,
-        by=by,
-        party=party,
-        parties=sorted({o.party for o in ledger.obligations}),
-        as_of=p.get("as_of", ""),
-        charts=charts,
-        symbols=cv.SYMBOLS,
-        title="Compliance",
-    )
+    return {
+        "ledger": ledger,
+        "obligations": obligations,
+        "matrix": cv.matrix(obligations, by, cv.parse_day(p.get("from")), width),
+        "by": by,
+        "party": party,
+        "parties": sorted({o.party for o in ledger.obligations}),
+        "as_of": p.get("as_of", ""),
+        "charts": [
+            (o, quota_chart(o, quotas.get(o.id)))
+            for o in obligations
+            if o.kind == "quota" and o.series
+        ],
+        "symbols": cv.SYMBOLS,
+    }
+
+
+CELL_LIMIT = 25
 
 
 def _evidence(w: Any, day: Any) -> tuple[list[Any], list[Any]]:
+    """The first ``CELL_LIMIT`` records for and against a day's status, with their sources."""
     store = w.dossier.store
-    ids = [*day.evidence, *day.against]
+    ids = [*day.evidence[:CELL_LIMIT], *day.against[:CELL_LIMIT]]
     found = queries.records_by_id(store, ids)
     entries = {e.record.id: e for e in queries.entries(store, list(found.values()))}
     return (
@@ -117,6 +126,7 @@ def cell(request: Request) -> HTMLResponse:
         day=day,
         evidence=evidence,
         against=against,
+        more=max(0, len(day.evidence) - CELL_LIMIT) + max(0, len(day.against) - CELL_LIMIT),
         title=f"{o.id} on {day.day}",
     )
 
@@ -129,7 +139,7 @@ def obligation(request: Request, obligation_id: str) -> HTMLResponse:
     if o is None:
         raise HTTPException(404, f"No obligation {obligation_id}.")
     store = w.dossier.store
-    ids = [i for d in o.days for i in (*d.evidence, *d.against)]
+    ids = [i for d in o.days for i in (*d.evidence[:CELL_LIMIT], *d.against[:CELL_LIMIT])]
     found = queries.records_by_id(store, ids)
     entries = {e.record.id: e for e in queries.entries(store, list(found.values()))}
     decided = [d for d in o.days if d.evidence or d.against or d.note]
@@ -141,6 +151,7 @@ def obligation(request: Request, obligation_id: str) -> HTMLResponse:
         decided=decided,
         entries=entries,
         chart=quota_chart(o, cv.targets(w).get(o.id)),
+        limit=CELL_LIMIT,
         title=f"Obligation {o.id}",
     )
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from truceline.web import queries
-from truceline.web.deps import int_param, render, web
+from truceline.web.deps import fragment, int_param, render, web
 
 router = APIRouter()
 
@@ -33,20 +33,26 @@ def timeline(request: Request) -> HTMLResponse:
     w = web(request)
     store = w.dossier.store
     f = read_filter(request)
-    page = queries.timeline(store, f, w.settings.page_size)
+    results = fragment(
+        request,
+        "timeline_results.html",
+        lambda: {"f": f, "page": queries.timeline(store, f, w.settings.page_size, w.snapshot)},
+    )
     partial = request.headers.get("hx-request") == "true" and not request.headers.get(
         "hx-history-restore-request"
     )
-    choices = None if partial else w.snapshot.get("choices", lambda: queries.choices(store))
-    return render(
+    if partial:
+        return HTMLResponse(results)
+    form = fragment(
         request,
-        "timeline_results.html" if partial else "timeline.html",
-        f=f,
-        page=page,
-        choices=choices,
-        states=STATES,
-        title="Timeline",
+        "timeline_form.html",
+        lambda: {
+            "f": f,
+            "states": STATES,
+            "choices": w.snapshot.get("choices", lambda: queries.choices(store)),
+        },
     )
+    return render(request, "timeline.html", f=f, form=form, results=results, title="Timeline")
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]

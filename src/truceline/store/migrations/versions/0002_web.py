@@ -11,7 +11,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from truceline.web.tables import postgres_tsvector_sql, sqlite_fts_statements
+from truceline.web.tables import (
+    postgres_tsvector_sql,
+    sqlite_facet_statements,
+    sqlite_fts_statements,
+)
 
 revision = "0002"
 down_revision = "0001"
@@ -36,9 +40,16 @@ def upgrade() -> None:
     )
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        for statement in sqlite_fts_statements():
+        op.create_table(
+            "record_facets",
+            sa.Column("record_id", sa.String(200), nullable=False, index=True),
+            sa.Column("facet", sa.String(12), nullable=False),
+            sa.Column("value", sa.Text, nullable=False),
+        )
+        for statement in sqlite_fts_statements() + sqlite_facet_statements():
             op.execute(statement)
     elif dialect == "postgresql":
+        op.execute("CREATE INDEX ix_records_state_date ON records (state, date, id)")
         op.execute(
             f"CREATE INDEX records_search_gin ON records USING gin (({postgres_tsvector_sql()}))"
         )
@@ -49,9 +60,13 @@ def downgrade() -> None:
     if dialect == "sqlite":
         for name in ("records_fts_ai", "records_fts_ad", "records_fts_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for name in ("record_facets_ai", "record_facets_ad", "record_facets_au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS record_facets")
         op.execute("DROP TABLE IF EXISTS records_fts")
         op.execute("DROP VIEW IF EXISTS records_text")
     elif dialect == "postgresql":
         op.execute("DROP INDEX IF EXISTS records_search_gin")
+    op.execute("DROP INDEX IF EXISTS ix_records_state_date")
     op.drop_table("sessions")
     op.drop_table("users")
