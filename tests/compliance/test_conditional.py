@@ -57,3 +57,23 @@ def test_trigger_on_a_day_has_a_known_due_day_in_advance(build: Build) -> None:
     assert row is not None
     assert codes(ledger) == "PPP"
     assert row.due == D(2025, 1, 7)
+
+
+def test_phase_started_by_a_record(build: Build) -> None:
+    phases = [
+        {"id": "p1", "start": {"day": "day 1"}, "length_days": 10},
+        {"id": "p2", "start": {"when": {"types": ["AGREE"], "keywords": ["phase two"]}},
+         "length_days": 3},
+    ]  # fmt: skip
+    obligation = build.obligation("prohibition", phase="p2", match={"types": ["ASSAULT"]})
+    agreement = build.agreement(obligation, phases=phases)
+    records = [
+        build.event("late", "2025-01-06", "AGREE", ["A"], summary="Phase two agreed again"),
+        build.event("start", "2025-01-04", "AGREE", ["A"], summary="Phase two agreed"),
+        build.event("hit", "2025-01-05", "ASSAULT", ["B"]),
+    ]
+    ledger = build.ledger(agreement, records)
+    row = ledger.get("o")
+    assert row is not None
+    assert (row.start, row.end) == (D(2025, 1, 4), D(2025, 1, 6))
+    assert codes(ledger) == "MBM"

@@ -269,9 +269,7 @@ def _trigger(
     if obligation.trigger.day is not None:
         return calendar.resolve(obligation.trigger.day)
     assert obligation.trigger.when is not None
-    found = index.select(obligation.trigger.when)
-    eligible = (d for d in found if (start is None or d >= start) and (end is None or d <= end))
-    return min(eligible, default=None)
+    return index.first(obligation.trigger.when, start, end)
 
 
 def _finish(days: list[Day], obligation: Any, terms: AnyTerms, index: RecordIndex) -> list[Day]:
@@ -330,7 +328,7 @@ def _phase_starts(phases: list[Phase], index: RecordIndex, day_one: dt.date) -> 
     out = {}
     for phase in phases:
         if phase.start.when is not None:
-            found = [d for d in index.select(phase.start.when) if d >= day_one]
-            if found:
-                out[phase.id] = min(found)
+            found = index.first(phase.start.when, day_one)
+            if found is not None:
+                out[phase.id] = found
     return out

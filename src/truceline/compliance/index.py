@@ -142,6 +142,28 @@ class RecordIndex:
             self._cache[key] = dict(out)
         return self._cache[key]
 
+    def first(
+        self, match: Match, start: dt.date | None = None, end: dt.date | None = None
+    ) -> dt.date | None:
+        """The first day in [start, end] with a matching record (a trigger).
+
+        Tests a candidate only if it could beat the best day found so far, so a
+        trigger rarely reads more than a few records' text.
+        """
+        cached = self._cache.get(match.model_dump_json())
+        if cached is not None:
+            days = (
+                d for d in cached if (start is None or d >= start) and (end is None or d <= end)
+            )
+            return min(days, default=None)
+        candidates, implied = self._candidates(match)
+        test = compile_match(match, implied, self._texts)
+        best = end + dt.timedelta(days=1) if end else dt.date.max
+        for day, record in candidates:
+            if day < best and (start is None or day >= start) and test(record):
+                best = day
+        return None if best == dt.date.max or (end and best > end) else best
+
     def _candidates(self, match: Match) -> tuple[Iterable[tuple[dt.date, Record]], set[str]]:
         """The narrowest bucket, and the match fields it already guarantees."""
         event = {"kind"} if match.kind in (None, "event") else set()
