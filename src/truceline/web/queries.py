@@ -11,7 +11,7 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from threading import Lock
 from typing import Any, TypeVar
 
@@ -75,14 +75,37 @@ class Entry:
 
 @dataclass
 class Page:
+    """One page of results. ``total`` is exact when ``exact``; otherwise it is a lower
+    bound (there are at least ``total`` matches, the count was stopped there)."""
+
     entries: list[Entry]
     total: int
     page: int
     size: int
+    exact: bool = True
 
     @property
     def pages(self) -> int:
+        """The number of pages known to exist (all of them when ``exact``)."""
         return max(1, math.ceil(self.total / self.size))
+
+    @property
+    def more(self) -> bool:
+        """Whether there may be pages beyond ``pages`` (the count was capped)."""
+        return not self.exact
+
+    @property
+    def numbers(self) -> list[int | None]:
+        """Page numbers for the pager: the first, the last known, and two either side
+        of this one; None marks a gap."""
+        last, here = self.pages, self.page
+        shown = sorted({1, last, *range(max(1, here - 2), min(last, here + 2) + 1)})
+        out: list[int | None] = []
+        for n in shown:
+            if out and n - (out[-1] or 0) > 1:
+                out.append(None)
+            out.append(n)
+        return out if len(out) > 1 else []
 
 
 # ------------------------------------------------------------------ the dossier's version
@@ -199,15 +222,42 @@ def party_clause(dialect: str, party: str) -> sa.ColumnElement[bool]:
 
 
 def facet_clause(facet: str, value: str) -> sa.ColumnElement[bool]:
-    """Records with a facet value, through the trigger-kept ``record_facets`` (SQLite)."""
-    F = record_facets
-    return R.c.id.in_(sa.select(F.c.record_id).where(F.c.facet == facet, F.c.value == value))
+    """Records with a facet value, through the trigger-kept ``record_facets`` (SQLite).
+
+    A correlated EXISTS (one probe of ``ix_record_facets_value`` per record) lets the
+    timeline walk ``ix_records_state_date`` in order and stop at the page's LIMIT,
+    instead of first materialising every matching id.
+    """
+    F = record_facets.alias("f")
+    return (
+        sa.select(sa.literal(1))
+        .where(F.c.facet == facet, F.c.value == value, F.c.record_id == R.c.id)
+        .exists()
+    )
+
+
+def outlet_clause(outlet: str) -> sa.ColumnElement[bool]:
+    """Records citing a source of ``outlet`` (probes the covering indexes of 0003)."""
+    rs, s = RS.alias("rs"), S.alias("s")
+    return (
+        sa.select(sa.literal(1))
+        .select_from(rs.join(s, s.c.id == rs.c.source_id))
+        .where(rs.c.record_id == R.c.id, s.c.outlet == outlet)
+        .exists()
+    )
 
 
 def timeline_where(dialect: str, f: TimelineFilter) -> list[sa.ColumnElement[bool]]:
     where: list[sa.ColumnElement[bool]] = []
     if f.state:
-        where.append(R.c.state == f.state)
+        if f.source and dialect == "sqlite":
+            # One source cites few records: drive the query from its ids (primary-key
+            # lookups, then sort them) rather than walking every record of the state in
+            # date order. SQLite has no statistics here to choose that by itself; the
+            # unary + keeps it off the state indexes.
+            where.append(sa.literal_column("+records.state") == f.state)
+        else:
+            where.append(R.c.state == f.state)
     if f.kind:
         where.append(R.c.kind == f.kind)
     if f.type:
@@ -223,13 +273,7 @@ def timeline_where(dialect: str, f: TimelineFilter) -> list[sa.ColumnElement[boo
     if f.source:
         where.append(R.c.id.in_(sa.select(RS.c.record_id).where(RS.c.source_id == f.source)))
     if f.outlet:
-        where.append(
-            R.c.id.in_(
-                sa.select(RS.c.record_id)
-                .join(S, S.c.id == RS.c.source_id)
-                .where(S.c.outlet == f.outlet)
-            )
-        )
+        where.append(outlet_clause(f.outlet))
     if f.q:
         clause = search_clause(dialect, f.q)
         if clause is not None:
@@ -237,51 +281,133 @@ def timeline_where(dialect: str, f: TimelineFilter) -> list[sa.ColumnElement[boo
     return where
 
 
-def timeline(store: Store, f: TimelineFilter, size: int, snapshot: Snapshot | None = None) -> Page:
+# Above this many matches the timeline says "more than 1,000" instead of counting them all.
+COUNT_CAP = 1000
+
+
+def count_matches(
+    conn: sa.Connection,
+    where: Sequence[sa.ColumnElement[bool]],
+    cap: int | None,
+    facet: tuple[str, str] | None = None,
+) -> int:
+    """How many records match, counting at most ``cap + 1`` of them (all when ``cap`` is None).
+
+    With ``facet`` (SQLite), the count walks that facet's rows in ``record_facets``
+    and looks each record up, rather than walking every record of the state and
+    probing the facet for each: it stops after ``cap + 1`` matches either way, but
+    this way it reads matches only (3–4 ms instead of 10–15 ms for 1,000 of 100k).
+    """
+    query = sa.select(sa.literal(1)).select_from(R).where(*where)
+    if facet is not None:
+        F = record_facets
+        query = (
+            sa.select(sa.literal(1))
+            .select_from(F.join(R, R.c.id == F.c.record_id))
+            .where(F.c.facet == facet[0], F.c.value == facet[1], *where)
+        )
+    if cap is not None:
+        query = query.limit(cap + 1)
+    return int(conn.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one())
+
+
+def _count_facet(dialect: str, f: TimelineFilter) -> tuple[str, str] | None:
+    """The facet a SQLite count should be driven from, if the filter has one."""
+    if dialect != "sqlite" or f.source:
+        return None
+    if f.type:
+        return ("type", f.type)
+    if f.party:
+        return ("party", f.party)
+    return None
+
+
+def timeline_total(store: Store, f: TimelineFilter) -> int:
+    """The exact number of records matching the filter (for the static site)."""
+    with store.engine.connect() as conn:
+        return count_matches(conn, timeline_where(store.dialect, f), None)
+
+
+def timeline(
+    store: Store,
+    f: TimelineFilter,
+    size: int,
+    snapshot: Snapshot | None = None,
+    cap: int | None = COUNT_CAP,
+) -> Page:
     """One page of records in date order (undated last) matching the filter.
 
     Dated and undated records are paged by two index-ordered queries (an
-    ``ORDER BY date IS NULL`` would sort the whole table), and only the page's
-    rows are read in full. Counts are cached per filter until the dossier changes.
+    ``ORDER BY date IS NULL`` would sort the whole table), each asking for one
+    row more than the page holds, so the page itself says whether another
+    follows; only the page's rows are read in full.
+
+    The total is counted only up to ``cap`` (None: exactly): past it the page is
+    marked inexact and its ``total`` is a lower bound. No count runs at all
+    when the page already settles it (the last page, or a page beyond the cap).
+    Counts are cached per filter until the dossier changes.
     """
     where = timeline_where(store.dialect, f)
     page = max(1, f.page)
     offset = (page - 1) * size
-
-    def counts() -> tuple[int, int]:
-        with store.engine.connect() as conn:
-            total = conn.execute(sa.select(sa.func.count()).select_from(R).where(*where))
-            dated = conn.execute(
-                sa.select(sa.func.count()).select_from(R).where(*where, R.c.date.is_not(None))
-            )
-            return total.scalar_one(), dated.scalar_one()
-
-    key = "count:" + repr(sorted(f.query(page=1).items()))
-    total, dated = snapshot.get(key, counts) if snapshot else counts()
+    dated_where = [*where, R.c.date.is_not(None)]
+    undated_where = [*where, R.c.date.is_(None)]
     with store.engine.connect() as conn:
-        ids: list[str] = []
-        if offset < dated:
-            query = (
+        ids = [
+            i
+            for (i,) in conn.execute(
                 sa.select(R.c.id)
-                .where(*where, R.c.date.is_not(None))
+                .where(*dated_where)
                 .order_by(R.c.date, R.c.id)
-                .limit(size)
+                .limit(size + 1)
                 .offset(offset)
             )
-            ids += [i for (i,) in conn.execute(query)]
-        if len(ids) < size and total > dated:
-            query = (
-                sa.select(R.c.id)
-                .where(*where, R.c.date.is_(None))
-                .order_by(R.c.id)
-                .limit(size - len(ids))
-                .offset(max(0, offset - dated))
-            )
-            ids += [i for (i,) in conn.execute(query)]
+        ]
+        dated_count = 0
+        if len(ids) <= size:
+            if not ids and offset > 0:
+                # The page starts past the dated records: count them (fewer than
+                # ``offset``, so the count is bounded by the page asked for) to know
+                # how many undated ones to skip.
+                dated_count = count_matches(conn, dated_where, None)
+            skip = max(0, offset - dated_count) if not ids else 0
+            ids += [
+                i
+                for (i,) in conn.execute(
+                    sa.select(R.c.id)
+                    .where(*undated_where)
+                    .order_by(R.c.id)
+                    .limit(size + 1 - len(ids))
+                    .offset(skip)
+                )
+            ]
+        following = len(ids) > size
+        ids = ids[:size]
+        if not following and ids:
+            total, exact = offset + len(ids), True  # this page reached the end
+        elif not following:
+            # Nothing here: the first page of nothing, or a page past the end, whose
+            # undated records are (like its dated ones) fewer than ``offset``.
+            undated_count = count_matches(conn, undated_where, None) if offset else 0
+            total, exact = dated_count + undated_count, True
+        elif cap is not None and offset + size >= cap:
+            total, exact = offset + size + 1, False  # at least one after this page
+        else:
+            # (the filter itself, not its query string: "any state" and the default
+            # "accepted" leave the same query string)
+            key = f"count:{cap}:{replace(f, page=1)!r}"
+
+            def counted() -> int:
+                with store.engine.connect() as c:
+                    return count_matches(c, where, cap, _count_facet(store.dialect, f))
+
+            n = snapshot.get(key, counted) if snapshot else counted()
+            exact = cap is None or n <= cap
+            total = n if exact else max(n, offset + size + 1)
         rows = dict(conn.execute(sa.select(R.c.id, R.c.data).where(R.c.id.in_(ids))).all())
         records = [_RECORD.validate_python(rows[i]) for i in ids if i in rows]
         entries = with_citations(conn, records)
-    return Page(entries, total, page, size)
+    return Page(entries, total, page, size, exact)
 
 
 def with_citations(conn: sa.Connection, records: Sequence[Record]) -> list[Entry]:

@@ -11,6 +11,13 @@
                     event's type), kept current by triggers on ``records``
     ix_records_state_date   (state, date, id) on ``records``: the timeline's order
 
+Migration 0003 adds covering indexes (``LOOKUP_INDEXES``, both dialects) for the
+timeline's correlated EXISTS filters, probed once per record while the
+timeline walks ``ix_records_state_date`` in order:
+
+    ix_record_sources_record_source   (record_id, source_id) on ``record_sources``
+    ix_sources_id_outlet              (id, outlet) on ``sources``
+
 On PostgreSQL the search uses a GIN index over ``to_tsvector('simple', …)`` of
 the same text instead of a separate table.
 """
@@ -164,6 +171,13 @@ def sqlite_facet_statements() -> list[str]:
         f"{insert}{_facet_rows('new')}; END",
         f"{insert}{_facet_rows('records')}",
     ]
+
+
+# (name, table, columns) of the lookup indexes migration 0003 creates.
+LOOKUP_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ix_record_sources_record_source", "record_sources", ("record_id", "source_id")),
+    ("ix_sources_id_outlet", "sources", ("id", "outlet")),
+)
 
 
 def postgres_tsvector_sql() -> str:

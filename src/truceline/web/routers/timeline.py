@@ -36,7 +36,17 @@ def timeline(request: Request) -> HTMLResponse:
     results = fragment(
         request,
         "timeline_results.html",
-        lambda: {"f": f, "page": queries.timeline(store, f, w.settings.page_size, w.snapshot)},
+        lambda: {
+            "f": f,
+            "page": queries.timeline(
+                store,
+                f,
+                w.settings.page_size,
+                w.snapshot,
+                # the static site has no server to ask again: count exactly there
+                cap=None if w.settings.static else queries.COUNT_CAP,
+            ),
+        },
     )
     partial = request.headers.get("hx-request") == "true" and not request.headers.get(
         "hx-history-restore-request"
@@ -56,6 +66,6 @@ def timeline(request: Request) -> HTMLResponse:
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
-    total = queries.timeline(w.dossier.store, queries.TimelineFilter(), 1).total
+    total = queries.timeline_total(w.dossier.store, queries.TimelineFilter())
     pages = max(1, -(-total // w.settings.page_size))
     return ["/timeline"] + [f"/timeline?page={n}" for n in range(2, pages + 1)]
