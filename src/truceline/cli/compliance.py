@@ -11,16 +11,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from truceline.cli.app import app
+from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
 from truceline.compliance import Ledger, ObligationLedger, check_dossier, deadlines, to_ical
 from truceline.compliance.ledger import obligation_json
 
-console = Console()
 _STYLE = {
     "met": "green",
     "breached": "bold red",

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from truceline.cli.app import app
+from truceline.cli.console import err
+from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_BAD_INPUT
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
 from truceline.cli.progress import progress_bar
@@ -20,9 +21,6 @@ from truceline.files.jsonschema import dossier_file_schema
 from truceline.model import RECORD_KINDS
 from truceline.report.exports import write_all
 from truceline.store import dump, kind_of
-
-console = Console()
-err = Console(stderr=True)
 
 
 @app.command()

@@ -7,20 +7,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from truceline import review as review_lib
 from truceline.cli.app import app
+from truceline.cli.console import out
 from truceline.cli.errors import err_console
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
 from truceline.ingest import IngestOptions, IngestReport
 from truceline.ingest import ingest as ingest_inputs
 from truceline.model import Record
 from truceline.store.store import dump
-
-out = Console(highlight=False)
 
 AutoAcceptOpt = Annotated[
     float | None,

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from truceline.cli.app import app
+from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
 from truceline.negotiation import (
@@ -21,8 +21,6 @@ from truceline.negotiation import (
     edit_proposal,
     is_finding,
 )
-
-console = Console()
 
 proposal_app = typer.Typer(
     help="Add or edit proposals (validated; every change is a revision).", no_args_is_help=True
