@@ -11,7 +11,8 @@ clusters is more similar than ``threshold``.
 
 from __future__ import annotations
 
-from collections import Counter
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -126,7 +127,15 @@ def event_similarity(a: Event, b: Event, tolerance_days: int = 1) -> float | Non
     return similarity(_features(a), _features(b), tolerance_days)
 
 
-def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> list[list[int]]:
+def _cluster_all_pairs(
+    feats: list[_Features], tolerance_days: int, threshold: float
+) -> list[list[int]]:
+    """Average linkage by comparing every pair of clusters at every step.
+
+    The reference definition of the clustering; cubic, so used only where a
+    pair of similarity 0 could still merge (``threshold`` ≤ 0). ``_cluster``
+    gives the same clusters faster.
+    """
     n = len(feats)
     sim: dict[tuple[int, int], float | None] = {}
     for i in range(n):
@@ -160,6 +169,284 @@ def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> l
         x, y = best_pair
         clusters[x] = clusters[x] + clusters[y]
         del clusters[y]
+
+
+class _Scorer:
+    """Features of one type's events prepared once for scoring many pairs.
+
+    Content words become bit masks (shared words: one ``&``); actor overlap and
+    place matching are computed once per distinct pair of name lists / places.
+    """
+
+    def __init__(self, feats: list[_Features]) -> None:
+        vocabulary: dict[str, int] = {}
+        names: dict[tuple[str, ...], int] = {}
+        places: dict[frozenset[str], int] = {}
+        self.bits: list[int] = []
+        self.sizes: list[int] = []
+        self.names: list[int] = []
+        self.places: list[int] = []
+        self.name_lists: list[tuple[str, ...]] = []
+        self.place_sets: list[frozenset[str]] = []
+        for f in feats:
+            mask = 0
+            for word in f.text:
+                mask |= 1 << vocabulary.setdefault(word, len(vocabulary))
+            self.bits.append(mask)
+            self.sizes.append(len(f.text))
+            key = tuple(dict.fromkeys(f.names))
+            if key not in names:
+                names[key] = len(self.name_lists)
+                self.name_lists.append(key)
+            self.names.append(names[key])
+            if f.place not in places:
+                places[f.place] = len(self.place_sets)
+                self.place_sets.append(f.place)
+            self.places.append(places[f.place] if f.place else -1)
+        self.sources = [f.sources for f in feats]
+        self._actors: dict[tuple[int, int], float] = {}
+        self._meet: dict[tuple[int, int], bool] = {}
+
+    def meet(self, i: int, j: int) -> bool:
+        """``_places_meet`` of events i < j, both with a place."""
+        key = (self.places[i], self.places[j])
+        value = self._meet.get(key)
+        if value is None:
+            value = self._meet[key] = _places_meet(self.place_sets[key[0]], self.place_sets[key[1]])
+        return value
+
+
+def _positive_pairs(feats: list[_Features], tolerance_days: int) -> list[dict[int, float]]:
+    """For each event of one type, the events it scores above 0 with, and the scores.
+
+    Only events dated within the tolerance, with no source in common and (as
+    the wording floor needs) at least one content word in common are scored:
+    events are bucketed by day, and within a window of days a word's postings
+    list stands in for a scan when it is shorter. The arithmetic is
+    ``similarity``'s, step for step, so the scores are equal to its.
+    """
+    scorer = _Scorer(feats)
+    out: list[dict[int, float]] = [{} for _ in feats]
+    by_day: dict[int, list[int]] = {}
+    for i, f in enumerate(feats):
+        if f.day is not None and f.text:
+            by_day.setdefault(f.day, []).append(i)
+    bits, sizes, sources, places = scorer.bits, scorer.sizes, scorer.sources, scorer.places
+    names, name_lists, memo = scorer.names, scorer.name_lists, scorer._actors
+    meet = scorer.meet
+    for day in sorted(by_day):
+        here = by_day[day]
+        window = [j for d in range(day, day + tolerance_days + 1) for j in by_day.get(d, ())]
+        days = [feats[j].day - day for j in window]  # type: ignore[operator]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for k, j in enumerate(window):
+            for word in feats[j].text:
+                postings[word].append(k)
+        for own, i in enumerate(here):
+            text = feats[i].text
+            if sum(len(postings[w]) for w in text) < len(window):
+                ranks = sorted({k for w in text for k in postings[w] if k > own})
+            else:
+                ranks = range(own + 1, len(window))
+            row, bits_i, size_i, sources_i, place_i = (
+                out[i],
+                bits[i],
+                sizes[i],
+                sources[i],
+                places[i],
+            )
+            for k in ranks:
+                j = window[k]
+                shared = bits_i & bits[j]
+                if not shared or not sources_i.isdisjoint(sources[j]):
+                    continue
+                text_score = 2 * shared.bit_count() / (size_i + sizes[j])
+                if text_score < MIN_WORDING:
+                    continue
+                a, b = (i, j) if i < j else (j, i)
+                key = (names[a], names[b])
+                actors = memo.get(key)
+                if actors is None:
+                    actors = memo[key] = actor_overlap(name_lists[key[0]], name_lists[key[1]])
+                score = 0.4 * actors + 0.6 * text_score
+                if place_i >= 0 and places[j] >= 0:
+                    score += 0.1 if meet(a, b) else -0.1
+                score = max(0.0, score - 0.05 * days[k])
+                if score > 0.0:
+                    row[j] = score
+                    out[j][i] = score
+    return out
+
+
+_SLACK = 1e-9  # bound on the rounding difference between two summation orders of a linkage
+
+# A candidate pair of clusters named a < b (a cluster is named by its first event's
+# index, its place in the all-pairs loop's list) ranks by (linkage, exact?, a, b),
+# highest first: that loop takes the highest linkage and, of equal ones, the pair it
+# meets last. An inexact entry holds an upper bound and ranks before an exact one of
+# equal value, so it is made exact before anything it could outrank is merged.
+# Each cluster keeps a heap of entries for pairs it is part of:
+#   (−linkage, exact?, −a, −b, other cluster, own version, other's version);
+# a global heap holds every cluster's best entry as (−linkage, exact?, −a, −b, cluster).
+_Local = tuple[float, int, int, int, int, int, int]
+_Global = tuple[float, int, int, int, int]
+
+
+def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> list[list[int]]:
+    """Average linkage over events of one type: the clusters ``_cluster_all_pairs`` gives.
+
+    With ``threshold`` > 0 only clusters joined by some pair of similarity
+    above 0 can merge, so only those pairs are scored (``_positive_pairs``) and
+    only pairs whose linkage can reach the threshold are queued. Summed
+    similarities between clusters are kept in one dict per cluster; a merge
+    folds the smaller dict into the larger, and queued pairs of the larger one
+    are only brought up to date when they come to the top of a heap (a merge
+    never raises a linkage above the higher of the two it replaces, so the old
+    figure stays an upper bound). The running sum can differ from the
+    all-pairs loop's in the last bits, so it is queued + ``_SLACK`` and the
+    linkage is recomputed in that loop's order before the pair is merged: ties
+    and the threshold are decided on equal numbers.
+    """
+    if threshold <= 0 or MIN_WORDING <= 0:
+        return _cluster_all_pairs(feats, tolerance_days, threshold)
+    n = len(feats)
+    pos = _positive_pairs(feats, tolerance_days)
+    name = list(range(n))  # a cluster's slot is one of its events; its name is its first
+    members: list[list[int]] = [[i] for i in range(n)]
+    sizes = [1] * n
+    lo = [f.day or 0 for f in feats]
+    hi = list(lo)
+    sources = [set(f.sources) for f in feats]
+    version = [0] * n
+    alive = [True] * n
+    links: list[dict[int, float]] = [dict(row) for row in pos]  # slot → summed similarity
+    local: list[list[_Local]] = [[] for _ in range(n)]
+    best: list[_Global | None] = [None] * n
+    queue: list[_Global] = []
+    tol = tolerance_days
+
+    def refresh(x: int) -> None:
+        """Queue cluster x's best entry if it changed."""
+        heap = local[x]
+        if not heap:
+            best[x] = None
+            return
+        top, known = heap[0], best[x]
+        if known is None or known[:4] != top[:4]:
+            best[x] = entry = (top[0], top[1], top[2], top[3], x)
+            heapq.heappush(queue, entry)
+
+    def advance(x: int) -> None:
+        """Move lone event x's next waiting pair into its heap (one always stands for
+        the rest, which score no higher)."""
+        later = waiting[x]
+        if later:
+            y = later.pop()
+            heapq.heappush(local[x], (-pos[x][y], 1, -x, -y, y, 0, 0))
+        refresh(x)
+
+    def entry(x: int, y: int, value: float, exact: int) -> _Local:
+        first, second = sorted((name[x], name[y]))
+        return (-value, exact, -first, -second, y, version[x], version[y])
+
+    def apart(x: int, y: int) -> bool:
+        """Whether some event of x and some event of y cannot be the same happening."""
+        return hi[x] - lo[y] > tol or hi[y] - lo[x] > tol or not sources[x].isdisjoint(sources[y])
+
+    def exact(x: int, y: int) -> float:
+        """The linkage as the all-pairs loop sums it: the first-named cluster's events
+        in order, each with the other's."""
+        if name[y] < name[x]:
+            x, y = y, x
+        total = 0.0
+        second = members[y]
+        for i in members[x]:
+            row = pos[i]
+            if row:
+                for j in second:
+                    if j in row:
+                        total += row[j]
+        return total / (len(members[x]) * len(second))
+
+    def merge(x: int, y: int) -> None:
+        if len(links[x]) < len(links[y]):
+            x, y = y, x  # x keeps the slot: its dict is the larger
+        first, last = (x, y) if name[x] < name[y] else (y, x)
+        members[x] = members[first] + members[last]
+        name[x] = name[first]
+        lo[x], hi[x] = min(lo[x], lo[y]), max(hi[x], hi[y])
+        if len(sources[x]) < len(sources[y]):
+            sources[x], sources[y] = sources[y], sources[x]
+        sources[x] |= sources[y]
+        alive[y], local[y], best[y] = False, [], None
+        version[x] += 1
+        heap, waiting[y] = local[x], []
+        if waiting[x]:  # x was alone: its waiting pairs join its heap, now as upper bounds
+            fresh = [(-pos[x][w], 0, -x, -w, w, 0, 0) for w in waiting[x]]
+            waiting[x] = []
+        else:
+            fresh = []
+        big, small = links[x], links[y]
+        del big[y], small[x]
+        links[y] = {}
+        sizes[x] = size = len(members[x])
+        earliest, latest, own = hi[x] - tol, lo[x] + tol, sources[x]
+        here, now, slack = name[x], version[x], _SLACK
+        least = (threshold - 2 * slack) * size  # a pair summing to less stays unqueued
+        for w, s in small.items():
+            total = big[w] = big.get(w, 0.0) + s
+            other = links[w]
+            del other[y]
+            other[x] = total
+            if total < least * sizes[w]:
+                continue
+            bound = total / (size * sizes[w]) + slack
+            if lo[w] >= earliest and hi[w] <= latest and own.isdisjoint(sources[w]):
+                there = name[w]
+                first, second = (here, there) if here < there else (there, here)
+                fresh.append((-bound, 0, -first, -second, w, now, version[w]))
+        if len(fresh) > len(heap) // 4:
+            heap += fresh
+            heapq.heapify(heap)
+        else:
+            for item in fresh:
+                heapq.heappush(heap, item)
+        best[x] = None
+        refresh(x)
+
+    # A lone event's pairs wait in a list, best first, and enter its heap one by one.
+    waiting: list[list[int]] = [[] for _ in range(n)]
+    for x, row in enumerate(pos):
+        later = sorted(y for y in row if y > x and row[y] >= threshold)
+        later.sort(key=row.__getitem__)  # stable: of equal scores, the later event comes last
+        waiting[x] = later  # popped from the end
+        advance(x)
+    while queue and -queue[0][0] >= threshold:
+        top = heapq.heappop(queue)
+        x = top[4]
+        if best[x] is not top:
+            continue  # superseded
+        best[x] = None
+        heap = local[x]
+        _, is_exact, _, _, y, seen_x, seen_y = heap[0]
+        if not alive[y] or apart(x, y):
+            heapq.heappop(heap)  # its events' pair, if any, was queued again at the merge
+        elif seen_x != version[x] or seen_y != version[y]:
+            bound = links[x][y] / (len(members[x]) * len(members[y])) + _SLACK
+            if bound >= threshold:
+                heapq.heapreplace(heap, entry(x, y, bound, 0))
+            else:
+                heapq.heappop(heap)
+        elif not is_exact:
+            heapq.heapreplace(heap, entry(x, y, exact(x, y), 1))
+        else:
+            merge(x, y)
+            continue
+        if version[x]:
+            refresh(x)
+        else:
+            advance(x)
+    return sorted(members[i] for i in range(n) if alive[i])
 
 
 def _canonical_names(events: list[Event]) -> list[str]:
