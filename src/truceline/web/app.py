@@ -10,7 +10,6 @@ signed-out team visitors to the login page and adds the security headers
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -19,6 +18,8 @@ from fastapi.exceptions import HTTPException
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from truceline.dossier import Dossier
 from truceline.web.accounts import LoginLimiter, Viewer, session_user
@@ -76,25 +77,7 @@ def create_app(dossier: Dossier, settings: WebSettings | None = None) -> FastAPI
         app.include_router(router)
     install_error_pages(app)
 
-    @app.middleware("http")
-    async def access(request: Request, call_next: Callable[[Request], Awaitable[Response]]):
-        web: Web = request.app.state.web
-        response = await _access(request, web, call_next)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if not request.url.path.startswith("/static/"):
-            response.headers.setdefault("cache-control", "no-store")
-        key = getattr(request.state, "new_key", None)
-        if key:
-            response.set_cookie(
-                KEY_COOKIE,
-                key,
-                httponly=True,
-                samesite="strict",
-                secure=web.settings.secure_cookies,
-            )
-        return response
-
+    app.add_middleware(AccessMiddleware)
     return app
 
 
@@ -120,9 +103,55 @@ def app_from_environment() -> FastAPI:
     return create_app(dossier, settings)
 
 
-async def _access(
-    request: Request, web: Web, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
+class AccessMiddleware:
+    """Who is looking, what they may do, and the security headers on every response.
+
+    A plain ASGI middleware (not ``@app.middleware("http")``, Starlette's
+    ``BaseHTTPMiddleware``, which runs the app in a task of its own and passes
+    every body through a memory stream: ~0.5 ms a request here). The response
+    itself goes through untouched; only its start message gets the headers.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        web: Web = scope["app"].state.web
+        refused = _access(request, web)
+        static = request.url.path.startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers[name] = value
+                if not static and "cache-control" not in headers:
+                    headers["cache-control"] = "no-store"
+                key = getattr(request.state, "new_key", None)
+                if key:
+                    cookie = Response()
+                    cookie.set_cookie(
+                        KEY_COOKIE,
+                        key,
+                        httponly=True,
+                        samesite="strict",
+                        secure=web.settings.secure_cookies,
+                    )
+                    for name, value in cookie.raw_headers:
+                        if name == b"set-cookie":
+                            headers.append("set-cookie", value.decode("latin-1"))
+            await send(message)
+
+        await (refused or self.app)(scope, receive, send_with_headers)
+
+
+def _access(request: Request, web: Web) -> Response | None:
+    """Set who is looking (``request.state``); a response when the request is refused."""
     settings = web.settings
     path = request.url.path
     request.state.current_file = (
@@ -150,7 +179,7 @@ async def _access(
                 target = path + (f"?{request.url.query}" if request.url.query else "")
                 return RedirectResponse(f"/login?next={_quote(target)}", status_code=303)
             return _refuse(request, 401, "Sign in first.")
-    return await call_next(request)
+    return None
 
 
 def _refuse(request: Request, status: int, message: str) -> Response:

@@ -40,7 +40,7 @@ def ledger(w: Any, as_of: dt.date | None) -> Any:
     from truceline.compliance import check_dossier
 
     key = f"ledger:{as_of}"
-    return w.snapshot.get(key, lambda: check_dossier(w.dossier, as_of))
+    return w.snapshot.get(key, lambda: check_dossier(w.dossier, as_of), heavy=True)
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,11 @@ from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
 from truceline.web.accounts import Viewer
 from truceline.web.links import Linker
+from truceline.web.queries import MISSING
 from truceline.web.render import describe
 from truceline.web.settings import Mode
 
@@ -77,30 +79,40 @@ def linker(request: Request) -> Linker:
     return Linker(settings.static, getattr(request.state, "current_file", "") or "index.html")
 
 
-def fragment(request: Request, template: str, context: Callable[[], dict[str, Any]]) -> Any:
+def fragment(
+    request: Request, template: str, context: Callable[[], dict[str, Any]], key: str = ""
+) -> Any:
     """A template rendered to Markup and cached until the dossier changes.
 
     Only for content that is the same for every viewer (no CSRF token, no user
-    name): the key is the template, the path and query, and the link style.
+    name): the key is the template, the path and query (or ``key``, when the
+    fragment depends on less than the whole query), and the link style.
     """
-    from markupsafe import Markup
-
     w = web(request)
-    key = "|".join(
-        (
-            "fragment",
-            template,
-            request.url.path,
-            str(request.url.query),
-            getattr(request.state, "current_file", "") or "",
-        )
-    )
 
     def build() -> Markup:
         base = {"url": linker(request), "static": w.settings.static, "describe": describe}
         return Markup(w.env.get_template(template).render({**base, **context()}))
 
-    return w.snapshot.get(key, build)
+    return w.snapshot.get(_fragment_key(request, template, key), build)
+
+
+def cached_fragment(request: Request, template: str, key: str = "") -> Markup | None:
+    """The fragment ``fragment`` would give, if it is cached (else None; never renders)."""
+    found = web(request).snapshot.peek(_fragment_key(request, template, key))
+    return None if found is MISSING else found  # type: ignore[no-any-return]
+
+
+def _fragment_key(request: Request, template: str, key: str) -> str:
+    return "|".join(
+        (
+            "fragment",
+            template,
+            request.url.path,
+            key or str(request.url.query),
+            getattr(request.state, "current_file", "") or "",
+        )
+    )
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:

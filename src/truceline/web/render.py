@@ -33,6 +33,8 @@ def environment() -> Environment:
     env.globals["who_says"] = who_says
     env.globals["describe_term"] = describe_term
     env.globals["show"] = show
+    env.globals["record_line_html"] = record_line
+    env.globals["cited_list_html"] = cited_list
     return env
 
 
@@ -78,6 +80,73 @@ def who_says(record: Record, outlets: list[str] | None = None) -> str:
     if outlets:
         return ", ".join(dict.fromkeys(outlets))
     return "unattributed"
+
+
+def cited_list(entry: Any, url: Any, static: bool) -> Markup:
+    """The sources a record cites (``Entry.cited``) as a list: outlet linked to the
+    source page at the record's span, date, quoted span, the original address.
+
+    Python rather than a Jinja macro (``macros.html`` calls it), with the same
+    markup: lists render up to 50 of these per page, and a macro costs about
+    twice as much. Every value is escaped.
+    """
+    rid = escape(entry.record.id)
+    out = ['<ul class="cited">\n']
+    for c in entry.cited:
+        path = f"/source/{c.source_id}"
+        src = url(path) if static else url(path, focus=entry.record.id)
+        outlet = escape(c.outlet)
+        out.append("  <li>\n")
+        out.append(f'<a href="{escape(src)}#r-{rid}">{outlet}</a>' if src else outlet)
+        if c.published:
+            day = escape(c.published)
+            out.append(f'<time datetime="{day}">{day}</time>')
+        if c.text:
+            out.append(f'<q class="evidence">{escape(c.text)}</q>')
+        ext = safe_href(c.url)
+        if ext:
+            out.append(
+                f'<a class="ext" href="{escape(ext)}" rel="noopener noreferrer nofollow">original</a>'
+            )
+        out.append("  </li>\n")
+    if not entry.cited:
+        out.append('  <li class="muted">no source cited</li>\n')
+    out.append("</ul>\n")
+    return Markup("".join(out))
+
+
+def record_line(entry: Any, url: Any, static: bool) -> Markup:
+    """One record in a list (timeline, compliance cell): date, kind, type, state, its
+    description linked to the record page, whose claim it is, and its sources
+    (the markup of the former ``record_line`` macro, which now calls this)."""
+    r = entry.record
+    kind = escape(r.kind)
+    out = [f'<article class="entry kind-{kind}" id="e-{escape(r.id)}">\n  <div class="when">\n']
+    if r.date:
+        day = escape(r.date)
+        out.append(f'<time datetime="{day}">{day}</time>')
+        if r.date_precision and r.date_precision != "day":
+            out.append(f' <span class="prec">({escape(r.date_precision)})</span>')
+    else:
+        out.append('<span class="muted">undated</span>')
+    out.append(
+        f'  </div>\n  <div class="what">\n    <p class="head">\n      <span class="kind">{kind}</span>\n'
+    )
+    if r.kind == "event":
+        out.append(f'<span class="etype">{escape(r.type)}</span>')
+    if r.state != "accepted":
+        state = escape(r.state)
+        out.append(f'<span class="state state-{state}">{state}</span>')
+    rec = url(f"/record/{r.id}")
+    text = escape(describe(r))
+    out.append(f'<a href="{escape(rec)}">{text}</a>' if rec else text)
+    claimant = escape(who_says(r, [c.outlet for c in entry.cited]))
+    out.append(
+        f'    </p>\n    <p class="claim">According to <span class="claimant">{claimant}</span></p>\n    '
+    )
+    out.append(cited_list(entry, url, static))
+    out.append("\n  </div>\n</article>\n")
+    return Markup("".join(out))
 
 
 def json_script(value: Any) -> Markup:

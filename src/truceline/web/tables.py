@@ -18,6 +18,17 @@ timeline walks ``ix_records_state_date`` in order:
     ix_record_sources_record_source   (record_id, source_id) on ``record_sources``
     ix_sources_id_outlet              (id, outlet) on ``sources``
 
+Migration 0004 adds indexes (``ORDER_INDEXES``, both dialects) so that filtered
+timeline pages and capped counts read indexes only, never the wide ``records`` rows:
+
+    ix_records_state_kind_date        (state, kind, date, id) on ``records``: a kind's
+                                      records in timeline order
+    ix_records_id_state_kind          (id, state, kind, date) on ``records``: the probe of a
+                                      count driven from facets, search matches or an outlet
+    ix_sources_outlet_id              (outlet, id) on ``sources``: an outlet's sources
+    ix_record_sources_source_record   (source_id, record_id) on ``record_sources``: the
+                                      records citing a source
+
 On PostgreSQL the search uses a GIN index over ``to_tsvector('simple', …)`` of
 the same text instead of a separate table.
 """
@@ -177,6 +188,15 @@ def sqlite_facet_statements() -> list[str]:
 LOOKUP_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ix_record_sources_record_source", "record_sources", ("record_id", "source_id")),
     ("ix_sources_id_outlet", "sources", ("id", "outlet")),
+)
+
+
+# (name, table, columns) of the indexes migration 0004 creates.
+ORDER_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ix_records_state_kind_date", "records", ("state", "kind", "date", "id")),
+    ("ix_records_id_state_kind", "records", ("id", "state", "kind", "date")),
+    ("ix_sources_outlet_id", "sources", ("outlet", "id")),
+    ("ix_record_sources_source_record", "record_sources", ("source_id", "record_id")),
 )
 
 

@@ -117,18 +117,17 @@ def cell(request: Request) -> HTMLResponse:
     day = o.day(when) if o is not None and when is not None else None
     if o is None or day is None:
         raise HTTPException(404, "No such obligation or day in the ledger.")
-    evidence, against = _evidence(w, day)
-    partial = request.headers.get("hx-request") == "true"
-    return render(
-        request,
-        "compliance_cell.html" if partial else "compliance_cell_page.html",
-        o=o,
-        day=day,
-        evidence=evidence,
-        against=against,
-        more=max(0, len(day.evidence) - CELL_LIMIT) + max(0, len(day.against) - CELL_LIMIT),
-        title=f"{o.id} on {day.day}",
-    )
+
+    def context() -> dict[str, Any]:
+        evidence, against = _evidence(w, day)
+        more = max(0, len(day.evidence) - CELL_LIMIT) + max(0, len(day.against) - CELL_LIMIT)
+        return {"o": o, "day": day, "evidence": evidence, "against": against, "more": more}
+
+    # The same for every viewer: cached (per query string) until the dossier changes.
+    body = fragment(request, "compliance_cell.html", context)
+    if request.headers.get("hx-request") == "true":
+        return HTMLResponse(body)
+    return render(request, "compliance_cell_page.html", body=body, title=f"{o.id} on {day.day}")
 
 
 @router.get("/compliance/obligation/{obligation_id}", response_class=HTMLResponse)

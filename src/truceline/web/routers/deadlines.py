@@ -26,7 +26,7 @@ def deadlines(request: Request) -> HTMLResponse:
     ledger = cv.ledger(w, cv.parse_day(request.query_params.get("as_of")))
     items = list_deadlines(ledger)
     groups = [(state, [i for i in items if i.state == state]) for state in ORDER]
-    agreements = w.snapshot.get("agreements", w.dossier.store.agreements)
+    agreements = w.snapshot.get("agreements", w.dossier.store.agreements, heavy=True)
     phases = cv.phases(agreements, ledger.as_of)
     return render(
         request,

@@ -38,7 +38,7 @@ def all_disputes(w: Any) -> list[tuple[Dispute, str]]:
 def disputes(request: Request) -> HTMLResponse:
     w = web(request)
     store = w.dossier.store
-    items = w.snapshot.get("disputes", lambda: all_disputes(w))
+    items = w.snapshot.get("disputes", lambda: all_disputes(w), heavy=True)
     kind = request.query_params.get("kind", "")
     if kind:
         items = [(d, how) for d, how in items if d.kind == kind]

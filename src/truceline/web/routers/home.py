@@ -15,9 +15,9 @@ router = APIRouter()
 def overview(request: Request) -> HTMLResponse:
     w = web(request)
     store = w.dossier.store
-    counts = w.snapshot.get("counts", store.counts)
-    states = w.snapshot.get("states", lambda: queries.state_counts(store))
-    agreements = w.snapshot.get("agreements", store.agreements)
+    counts = w.snapshot.get("counts", store.counts, heavy=True)
+    states = w.snapshot.get("states", lambda: queries.state_counts(store), heavy=True)
+    agreements = w.snapshot.get("agreements", store.agreements, heavy=True)
     return render(
         request,
         "home.html",

@@ -38,7 +38,7 @@ def _record(w: Any) -> Any:
             agreement = None
         return {"entries": entries, "agreement": agreement, "sources": record.sources}
 
-    return w.snapshot.get("negotiation", build)
+    return w.snapshot.get("negotiation", build, heavy=True)
 
 
 def baseline(entry: Any, previous: Any | None, by_id: dict[str, Any]) -> str | None:

@@ -17,7 +17,7 @@ def speakers(request: Request) -> HTMLResponse:
     w = web(request)
     store = w.dossier.store
     chosen = request.query_params.get("speaker")
-    people = w.snapshot.get("speakers", lambda: queries.speakers(store))
+    people = w.snapshot.get("speakers", lambda: queries.speakers(store), heavy=True)
     if chosen is not None:
         people = [p for p in people if p.name == chosen]
     groups = []
