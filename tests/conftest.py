@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,12 @@ def _new_postgres_db(server_url: str) -> str:
     engine.dispose()
     base, _, query = server_url.partition("?")
     return f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
+
+
+@pytest.fixture(scope="session")
+def new_postgres_db(postgres_server: str) -> Callable[[], str]:
+    """Make a new, empty database on the session's PostgreSQL server; returns its URL."""
+    return lambda: _new_postgres_db(postgres_server)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
