@@ -60,3 +60,23 @@ def doc_date(doc: Doc, name: str) -> date | None:
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The smallest token span covering [start, end), or None if it is empty."""
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+class MatchComponent:
+    """A pipeline component that first finds (``match``) and then writes (``set_annotations``).
+
+    Keeping the two apart, as spaCy's SpanRuler does, lets tests check what is
+    found without a Doc being changed. No ``pipe`` method: spaCy's
+    ``Language.pipe`` calls ``__call__`` per doc for components without one,
+    and batching would gain nothing here.
+    """
+
+    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[Span, dict]]) -> None:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc

@@ -13,12 +13,12 @@ DOCS: docs/extraction.md
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from truceline.extract._doc import DEFAULT_KEYS, register_extensions
+from truceline.extract._doc import DEFAULT_KEYS, MatchComponent, register_extensions
 
 _ACTOR_DEPS = ("nsubj", "nsubjpass")
 _TARGET_PREPS = {"on", "against", "with", "to", "from", "at", "into", "toward", "towards"}
@@ -62,7 +62,7 @@ def _reporter(verb: Token) -> Token | None:
     return None
 
 
-class EventFinder:
+class EventFinder(MatchComponent):
     """Finds events; see the module docstring."""
 
     def __init__(
@@ -83,14 +83,6 @@ class EventFinder:
         self.quotes_key = quotes_key
         self.plover = dict(plover_verbs)
         register_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
         """Events of `doc` as (verb span, payload) pairs; payload offsets are the sentence's."""

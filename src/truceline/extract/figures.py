@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from truceline.extract._doc import DEFAULT_KEYS, char_span, register_extensions
+from truceline.extract._doc import DEFAULT_KEYS, MatchComponent, char_span, register_extensions
 from truceline.extract.numbers import NUMBER_RE, parse_number
 
 _HALF_RE = re.compile(r"\b(?i:half)\b")
@@ -145,7 +145,7 @@ def _noun_phrase_text(noun: Token, number_tokens: set[int]) -> str:
     return " ".join(t.text for t in tokens) if tokens else noun.text
 
 
-class FigureFinder:
+class FigureFinder(MatchComponent):
     """Finds figures; see the module docstring."""
 
     def __init__(
@@ -162,14 +162,6 @@ class FigureFinder:
         self.timex_key = timex_key
         self.lex = Lexicon.from_words(metric_words)
         register_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
     # -- finding --------------------------------------------------------------------
 

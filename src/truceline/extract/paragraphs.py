@@ -10,8 +10,6 @@ DOCS: docs/extraction.md
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,10 +24,6 @@ class ParagraphBreaker:
         for i in self.match(doc):
             doc[i].is_sent_start = True
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
     @staticmethod
     def match(doc: Doc) -> list[int]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from truceline.extract._doc import DEFAULT_KEYS, char_span, register_extensions
+from truceline.extract._doc import DEFAULT_KEYS, MatchComponent, char_span, register_extensions
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -181,7 +181,7 @@ class _State:
         return self.mentions[: bisect.bisect_left(self.mention_positions, index)]
 
 
-class QuoteAttributor:
+class QuoteAttributor(MatchComponent):
     """Attributes quotations to speakers; see the module docstring."""
 
     def __init__(
@@ -202,14 +202,6 @@ class QuoteAttributor:
         self.demonyms = {k.lower(): v for k, v in demonyms.items()}
         self.indirect = indirect
         register_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
     # -- finding --------------------------------------------------------------------
 

@@ -17,14 +17,20 @@ DOCS: docs/extraction.md
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from truceline.extract._doc import DEFAULT_KEYS, char_span, doc_date, register_extensions
+from truceline.extract._doc import (
+    DEFAULT_KEYS,
+    MatchComponent,
+    char_span,
+    doc_date,
+    register_extensions,
+)
 from truceline.extract.numbers import parse_number
 
 MONTHS = {
@@ -534,7 +540,7 @@ def _agreement_context(text: str, end: int) -> bool:
 # -- the component -------------------------------------------------------------------
 
 
-class TimexRecognizer:
+class TimexRecognizer(MatchComponent):
     """Finds time expressions and resolves them; see the module docstring."""
 
     def __init__(
@@ -551,14 +557,6 @@ class TimexRecognizer:
         self.agreement_day1 = date.fromisoformat(agreement_day1) if agreement_day1 else None
         self.anchored = {k.lower(): v for k, v in anchored_dates.items()}
         register_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
         """Resolved time expressions of `doc` as (token span, payload) pairs."""
