@@ -66,16 +66,23 @@ class MatchComponent:
     """A pipeline component that first finds (``match``) and then writes (``set_annotations``).
 
     Keeping the two apart, as spaCy's SpanRuler does, lets tests check what is
-    found without a Doc being changed. No ``pipe`` method: spaCy's
-    ``Language.pipe`` calls ``__call__`` per doc for components without one,
-    and batching would gain nothing here.
+    found without a Doc being changed. Each subclass names the span extension
+    its payloads go to (``payload_attr``) and sets ``spans_key``. No ``pipe``
+    method: spaCy's ``Language.pipe`` calls ``__call__`` per doc for
+    components without one, and batching would gain nothing here.
     """
+
+    payload_attr: str
+    spans_key: str
 
     def match(self, doc: Doc) -> list[tuple[Span, dict]]:
         raise NotImplementedError
 
     def set_annotations(self, doc: Doc, matches: list[tuple[Span, dict]]) -> None:
-        raise NotImplementedError
+        """Write the matches to ``doc.spans[spans_key]``, each payload in ``span._.<payload_attr>``."""
+        for span, payload in matches:
+            span._.set(self.payload_attr, payload)
+        doc.spans[self.spans_key] = [span for span, _ in matches]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))

@@ -65,6 +65,8 @@ def _reporter(verb: Token) -> Token | None:
 class EventFinder(MatchComponent):
     """Finds events; see the module docstring."""
 
+    payload_attr = "event"  # the span is the event's verb: several events can share a sentence
+
     def __init__(
         self,
         nlp: Language,
@@ -184,17 +186,6 @@ class EventFinder(MatchComponent):
                 node = node.head
         first = in_sent[0]._.timex
         return first["value"], first["precision"]
-
-    def set_annotations(self, doc: Doc, matches: list[tuple[Span, dict]]) -> None:
-        """Write the matches to `doc.spans[spans_key]`, payload in `span._.event`.
-
-        The span is the event's verb (several events can share a sentence).
-        """
-        spans = []
-        for span, payload in matches:
-            span._.event = payload
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
 
 
 @Language.factory(

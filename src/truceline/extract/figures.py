@@ -148,6 +148,8 @@ def _noun_phrase_text(noun: Token, number_tokens: set[int]) -> str:
 class FigureFinder(MatchComponent):
     """Finds figures; see the module docstring."""
 
+    payload_attr = "figure"
+
     def __init__(
         self,
         nlp: Language,
@@ -366,16 +368,6 @@ class FigureFinder(MatchComponent):
             return "phase"
         prev = _previous_noun(tok)
         return prev.text if prev is not None else ""
-
-    # -- writing --------------------------------------------------------------------
-
-    def set_annotations(self, doc: Doc, matches: list[tuple[Span, dict]]) -> None:
-        """Write the matches to `doc.spans[spans_key]`, payload in `span._.figure`."""
-        spans = []
-        for span, payload in matches:
-            span._.figure = payload
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
 
 
 @Language.factory(

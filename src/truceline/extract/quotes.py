@@ -184,6 +184,8 @@ class _State:
 class QuoteAttributor(MatchComponent):
     """Attributes quotations to speakers; see the module docstring."""
 
+    payload_attr = "quote"
+
     def __init__(
         self,
         nlp: Language,
@@ -592,16 +594,6 @@ class QuoteAttributor(MatchComponent):
                 )
             )
         return out
-
-    # -- writing --------------------------------------------------------------------
-
-    def set_annotations(self, doc: Doc, matches: list[tuple[Span, dict]]) -> None:
-        """Write the matches to `doc.spans[spans_key]`, payload in `span._.quote`."""
-        spans = []
-        for span, payload in matches:
-            span._.quote = payload
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
 
 
 def _ancestors(token: Token, limit: int) -> list[Token]:

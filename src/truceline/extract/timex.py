@@ -543,6 +543,8 @@ def _agreement_context(text: str, end: int) -> bool:
 class TimexRecognizer(MatchComponent):
     """Finds time expressions and resolves them; see the module docstring."""
 
+    payload_attr = "timex"
+
     def __init__(
         self,
         nlp: Language,
@@ -593,14 +595,6 @@ class TimexRecognizer(MatchComponent):
                 )
             )
         return out
-
-    def set_annotations(self, doc: Doc, matches: list[tuple[Span, dict]]) -> None:
-        """Write the matches to `doc.spans[spans_key]`, payload in `span._.timex`."""
-        spans = []
-        for span, payload in matches:
-            span._.timex = payload
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
 
 
 @Language.factory(
