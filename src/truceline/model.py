@@ -52,6 +52,7 @@ __all__ = [
     "Term",
     "TermType",
     "make_id",
+    "summary_of",
 ]
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
@@ -311,6 +312,11 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
     "proposal": Proposal,
     "response": Response,
 }
+
+
+def summary_of(record: Record) -> str | None:
+    """A record's one line of text: its summary, else (a statement's) quoted words."""
+    return getattr(record, "summary", None) or getattr(record, "quote", None)
 
 
 # --------------------------------------------------------------------------- disputes

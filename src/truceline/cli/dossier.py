@@ -18,7 +18,7 @@ from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossie
 from truceline.cli.progress import progress_bar
 from truceline.dossier import Dossier
 from truceline.files.jsonschema import dossier_file_schema
-from truceline.model import RECORD_KINDS
+from truceline.model import RECORD_KINDS, summary_of
 from truceline.report.exports import write_all
 from truceline.store import dump, kind_of
 
@@ -103,8 +103,7 @@ def list_(
         "id", "date", "kind", "state", "claimed by", "summary", title=f"{len(records)} records"
     )
     for r in records:
-        summary = getattr(r, "summary", None) or getattr(r, "quote", "") or ""
-        table.add_row(r.id, r.date or "", r.kind, r.state, r.claimed_by or "", summary)
+        table.add_row(r.id, r.date or "", r.kind, r.state, r.claimed_by or "", summary_of(r) or "")
     console.print(table)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from truceline.model import Event, Record, Source
+from truceline.model import Event, Record, Source, summary_of
 
 EVENT_COLUMNS = [
     "record_id",
@@ -88,7 +88,7 @@ def record_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
             "date_precision": r.date_precision,
             "state": r.state,
             "claimed_by": r.claimed_by,
-            "summary": getattr(r, "summary", None) or getattr(r, "quote", None),
+            "summary": summary_of(r),
             "source": "; ".join(ev.source for ev in r.sources),
             "data": json.dumps(r.model_dump(mode="json", exclude_none=True), ensure_ascii=False),
         }

@@ -29,6 +29,7 @@ from truceline.model import (
     ReviewState,
     Revision,
     Source,
+    summary_of,
 )
 from truceline.store import schema
 
@@ -270,7 +271,7 @@ def _row(obj: Stored, data: dict[str, Any]) -> tuple[sa.Table, dict[str, Any]]:
         "date_precision": obj.date_precision,
         "state": obj.state,
         "claimed_by": obj.claimed_by,
-        "summary": getattr(obj, "summary", None) or getattr(obj, "quote", None),
+        "summary": summary_of(obj),
         "confidence": obj.confidence,
         "data": data,
     }
