@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compliance_builders import Build, codes
 
-from truceline.model import FigureValue
+from truceline.model import FigureValue, Statement
 
 
 def calm(build: Build, **terms: object) -> dict[str, object]:
@@ -71,3 +71,47 @@ def test_definition_disputes_do_not_contest(build: Build) -> None:
         build.agreement(calm(build)), records, as_of="2025-01-02", disputes=[dispute]
     )
     assert codes(ledger) == "MB"
+
+
+def test_a_day_sums_the_figures_of_all_its_breaches(build: Build) -> None:
+    e = build.event
+    records = [
+        e("raid", "2025-01-02", "ASSAULT", ["A"], fatalities=2,
+          figures=[FigureValue(metric="killed", value=2), FigureValue(metric="injured", value=5)]),
+        e("strike", "2025-01-02", "ASSAULT", ["A"], fatalities=1,
+          figures=[FigureValue(metric="killed", value=1)]),
+        e("shelling", "2025-01-02", "ASSAULT", ["A"]),
+    ]  # fmt: skip
+    ledger = build.ledger(build.agreement(calm(build)), records, as_of="2025-01-02")
+    row = ledger.get("o")
+    assert row is not None
+    assert row.days[1].evidence == ("raid", "strike", "shelling")
+    assert row.days[1].note == "fatalities 3; killed 3; injured 5"
+
+
+def test_keywords_narrow_the_breaches(build: Build) -> None:
+    e = build.event
+    records = [
+        e("shelling", "2025-01-02", "ASSAULT", ["A"], summary="Shelling near Rafah",
+          figures=[FigureValue(metric="killed", value=4)]),
+        e("drone", "2025-01-02", "ASSAULT", ["A"], summary="Drone strike in Jabalia",
+          figures=[FigureValue(metric="killed", value=1)]),
+    ]  # fmt: skip
+    terms = calm(build, match={"types": ["ASSAULT"], "actors": ["A"], "keywords": ["rafah"]})
+    ledger = build.ledger(build.agreement(terms), records, as_of="2025-01-02")
+    row = ledger.get("o")
+    assert row is not None
+    assert (row.days[1].evidence, row.days[1].note) == (("shelling",), "killed 4")
+
+
+def test_a_prohibition_on_statements_breaches_without_figures(build: Build) -> None:
+    said = Statement(
+        id="incitement", date="2025-01-03", speaker="A spokesman", affiliation="A",
+        quote="We will return to the fighting", summary="threat to resume the war",
+    )  # fmt: skip
+    terms = calm(build, match={"kind": "statement", "actors": ["A"], "keywords": ["resume"]})
+    ledger = build.ledger(build.agreement(terms), [said], as_of="2025-01-03")
+    assert codes(ledger) == "MMB"
+    row = ledger.get("o")
+    assert row is not None
+    assert (row.days[2].evidence, row.days[2].note) == (("incitement",), None)

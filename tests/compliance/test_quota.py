@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from compliance_builders import Build, D, codes
 
 
@@ -85,3 +87,16 @@ def test_weekly_sum(build: Build) -> None:
     ledger = build.ledger(agreement, records[:6], as_of="2025-01-10")
     # week 1 has six counts summing to 3000 -> met; week 2 is under way with nothing counted
     assert codes(ledger) == "MMMMMMM" + "UUU"
+
+
+def test_collector_state_is_restored(build: Build) -> None:
+    """The engine pauses the garbage collector while it runs; callers get theirs back."""
+    agreement = build.agreement(quota(build))
+    records = [build.figure("f", "2025-01-02", "aid_trucks", 630)]
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            build.ledger(agreement, records)
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()

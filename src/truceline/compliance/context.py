@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from truceline.agreement.calendar import Calendar
 from truceline.compliance.index import RecordIndex
@@ -31,6 +32,9 @@ class Result:
     due: dt.date | None = None
 
 
+_ID = attrgetter("id")
+
+
 def ids(records: list[object]) -> tuple[str, ...]:
     """Record ids in input order (the store gives records in date, then id, order)."""
-    return tuple([r.id for r in records])  # type: ignore[attr-defined]
+    return tuple(map(_ID, records))

@@ -52,14 +52,17 @@ def evaluate(
     collecting = gc.isenabled()
     gc.disable()  # allocation-heavy and cycle-free: each collection would walk every record
     try:
-        index = RecordIndex(records, sources, disputes, as_of)
-        out: list[ObligationLedger] = []
-        for chain in chains(list(agreements)):
-            out.extend(_evaluate_chain(chain, index, as_of))
-    finally:
+        out = _evaluate_all(list(agreements), RecordIndex(records, sources, disputes, as_of), as_of)
+    finally:  # the index is freed by now: a collection on re-enabling does not walk it
         if collecting:
             gc.enable()
     return Ledger(as_of, out)
+
+
+def _evaluate_all(
+    agreements: list[Agreement], index: RecordIndex, as_of: dt.date
+) -> list[ObligationLedger]:
+    return [o for chain in chains(agreements) for o in _evaluate_chain(chain, index, as_of)]
 
 
 def chains(agreements: list[Agreement]) -> list[list[Agreement]]:

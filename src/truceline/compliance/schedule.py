@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 from truceline.agreement.match import Match
 from truceline.agreement.obligations import Metrics, ScheduleTerms
 from truceline.compliance.context import Context, Result, ids
-from truceline.compliance.index import ByDay, Record, RecordIndex, value_of
+from truceline.compliance.index import ByDay, Record, RecordIndex
 from truceline.compliance.ledger import Day
 
 Range = tuple[float, float]
@@ -91,25 +92,39 @@ def _daily(
 ) -> dict[dt.date, tuple[float, float, list[Record], bool]]:
     """Per day: the (lowest, highest) count, the records, and whether they conflict."""
     found: ByDay = index.select(match)
+    count = _counter(metric)
     out = {}
     for day, records in found.items():
         if day < start:
             continue
-        counted = [(r, v) for r in records if (v := _count(r, metric)) is not None]
+        counted = [(r, v) for r in records if (v := count(r)) is not None]
         if counted:
             out[day] = _day_range(index, counted)
     return out
 
 
-def _count(record: Record, metric: Metrics) -> float | None:
-    """A record's count: the sum of the metrics it gives, or 1 when no metric is named."""
+def _counter(metric: Metrics) -> Callable[[Record], float | None]:
+    """A record's count: the sum of the metrics it gives, or 1 when no metric is named.
+
+    A figure counts if it is of a named metric and not a total over a longer
+    period; an event gives the first of its figures of each named metric.
+    """
     if metric is None:
-        return 1.0
-    if record.kind == "figure" and record.period not in (None, "day"):
-        return None
-    found = [value_of(record, m) for m in ([metric] if isinstance(metric, str) else metric)]
-    values = [f[0] for f in found if f is not None]
-    return sum(values) if values else None
+        return lambda record: 1.0
+    names = {metric} if isinstance(metric, str) else set(metric)
+
+    def count(record: Record) -> float | None:
+        v = record.__dict__
+        if v["kind"] == "figure":
+            wanted = v["metric"] in names and v["period"] in (None, "day")
+            return v["value"] if wanted else None
+        found: dict[str, float] = {}
+        for figure in v.get("figures", ()):
+            if figure.metric in names and figure.metric not in found:
+                found[figure.metric] = figure.value
+        return sum(found.values()) if found else None
+
+    return count
 
 
 def _day_range(
