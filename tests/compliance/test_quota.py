@@ -100,3 +100,41 @@ def test_collector_state_is_restored(build: Build) -> None:
             assert gc.isenabled() is enabled
         finally:
             gc.enable()
+
+
+def test_same_body_counts_that_bound_each_other_are_read_together(build: Build) -> None:
+    agreement = build.agreement(quota(build, counted_by="OCHA"))
+    f = build.figure
+    records = [
+        # day 1: "at least 330", later "404": both true of 404 -> 404, short of 600
+        f("early", "2025-01-01", "aid_trucks", 330, qualifier="at_least", counted_by="OCHA"),
+        f("final", "2025-01-01", "aid_trucks", 404, counted_by="OCHA"),
+        # day 2: between 500 and 700 -> cannot say
+        f("low", "2025-01-02", "aid_trucks", 500, qualifier="at_least", counted_by="OCHA"),
+        f("high", "2025-01-02", "aid_trucks", 700, qualifier="nearly", counted_by="OCHA"),
+        # day 3: "more than 600" and "600" cannot both be true
+        f("more", "2025-01-03", "aid_trucks", 600, qualifier="more_than", counted_by="OCHA"),
+        f("exact", "2025-01-03", "aid_trucks", 600, counted_by="OCHA"),
+        # day 4: "at least 650" and "up to 700" -> met whatever the true value
+        f("a", "2025-01-04", "aid_trucks", 650, qualifier="at_least", counted_by="OCHA"),
+        f("b", "2025-01-04", "aid_trucks", 700, qualifier="up_to", counted_by="OCHA"),
+    ]
+    ledger = build.ledger(agreement, records, as_of="2025-01-04")
+    assert codes(ledger) == "BUDM"
+    row = ledger.get("o")
+    assert row is not None
+    assert (row.days[0].evidence, row.days[0].value) == (("early", "final"), 404)
+    assert row.days[2].evidence == ("exact", "more")
+
+
+def test_a_ceiling_is_breached_by_a_count_strictly_above_it(build: Build) -> None:
+    agreement = build.agreement(quota(build, comparison="at_most", metric="strikes", target=5))
+    f = build.figure
+    records = [
+        f("three", "2025-01-01", "strikes", 3),
+        f("more", "2025-01-02", "strikes", 5, qualifier="more_than"),
+        f("up-to", "2025-01-03", "strikes", 8, qualifier="up_to"),
+        f("five", "2025-01-04", "strikes", 5, qualifier="at_least"),
+    ]
+    ledger = build.ledger(agreement, records, as_of="2025-01-04")
+    assert codes(ledger) == "MBUU"

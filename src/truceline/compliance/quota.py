@@ -3,14 +3,17 @@
 Counts by different bodies (OCHA, COGAT, an Egyptian crossing authority) are
 separate series and never merged. With ``counted_by`` set only that body
 counts; unset, bodies that disagree on the outcome make the day disputed.
-Two different counts of the same day by the same body are disputed too.
-A day with no count is unknown: missing data is never read as zero.
+Two counts of the same day by the same body are disputed when they cannot
+both be true ("700" and "650"); counts that bound each other ("at least 330",
+later "404") are read together. A day with no count is unknown: missing data
+is never read as zero.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from truceline.agreement.match import Match
@@ -19,9 +22,10 @@ from truceline.compliance.context import Context, Result
 from truceline.compliance.index import compile_match
 from truceline.compliance.ledger import Day, Point, Series, Status
 
-_LOWER_BOUNDS = {"exact", "about", "half", "at_least", "more_than", "over"}
 _EXACT = {"exact", "about", "half"}
-_UPPER_BOUNDS = {"nearly", "up_to"}
+_LOWER_BOUNDS = {*_EXACT, "at_least", "more_than", "over"}
+_UPPER_BOUNDS = {*_EXACT, "nearly", "up_to"}
+_STRICT = {"more_than", "over", "nearly"}  # the bound itself is excluded
 
 Reading = tuple[Status, float | None, tuple[str, ...]]
 
@@ -82,35 +86,79 @@ def _series(terms: QuotaTerms, ctx: Context) -> dict[str | None, dict[dt.date, _
 
 
 def _read_day(terms: QuotaTerms, counts: _Counts) -> Reading:
-    """One body's reading of one day: one count decides; differing counts are disputed."""
+    """One body's reading of one day: its counts read together, or disputed if they conflict."""
     evidence = counts.ids
-    if len(counts.distinct) > 1:
+    bounds = _Bounds.of(*counts.first)
+    for value, qualifier in counts.distinct:
+        bounds = bounds.meet(_Bounds.of(value, qualifier))
+    if bounds.empty:
         return "disputed", None, evidence
-    value, qualifier = counts.first
-    return _decide(value, qualifier, terms), value, evidence
+    value = bounds.low if bounds.low is not None else bounds.high
+    return bounds.decide(terms), value, evidence
 
 
-def _decide(value: float, qualifier: str, terms: QuotaTerms) -> Status:
-    """Whether a count, given how it bounds the true value, meets the target.
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    """What counts say about the true value: low ≤ value ≤ high (strict where so marked)."""
 
-    "at least 801" meets a target of 600; "at least 500" cannot say; "nearly 600"
-    (less than 600) falls short of 600, "up to 700" cannot say.
-    """
-    target = terms.target
-    low = value if qualifier in _LOWER_BOUNDS else None  # true value >= low
-    high = value if qualifier in _EXACT or qualifier in _UPPER_BOUNDS else None  # <= high
-    below = high is not None and (high < target or (qualifier == "nearly" and high <= target))
-    if terms.comparison == "at_least":
-        if low is not None and low >= target:
-            return "met"
-        if below:
-            return "breached"
-    else:
-        if high is not None and high <= target:
-            return "met"
-        if low is not None and low > target:
-            return "breached"
-    return "unknown"
+    low: float | None = None
+    high: float | None = None
+    low_strict: bool = False
+    high_strict: bool = False
+
+    @classmethod
+    def of(cls, value: float, qualifier: str) -> _Bounds:
+        """ "at least 801": 801 ≤ value; "nearly 600": value < 600; "about 600": 600."""
+        strict = qualifier in _STRICT
+        return cls(
+            value if qualifier in _LOWER_BOUNDS else None,
+            value if qualifier in _UPPER_BOUNDS else None,
+            strict and qualifier in _LOWER_BOUNDS,
+            strict and qualifier in _UPPER_BOUNDS,
+        )
+
+    def meet(self, other: _Bounds) -> _Bounds:
+        """The values both allow."""
+        low, low_strict = _tighter(self.low, self.low_strict, other.low, other.low_strict, max)
+        high, high_strict = _tighter(
+            self.high, self.high_strict, other.high, other.high_strict, min
+        )
+        return _Bounds(low, high, low_strict, high_strict)
+
+    @property
+    def empty(self) -> bool:
+        """No value satisfies every count: the counts conflict."""
+        if self.low is None or self.high is None:
+            return False
+        return self.low > self.high or (
+            self.low == self.high and (self.low_strict or self.high_strict)
+        )
+
+    def decide(self, terms: QuotaTerms) -> Status:
+        """Met or breached when every allowed value is; otherwise the counts cannot say."""
+        target = terms.target
+        above = self.low is not None and (
+            self.low > target or (self.low == target and self.low_strict)
+        )
+        below = self.high is not None and (
+            self.high < target or (self.high == target and self.high_strict)
+        )
+        if terms.comparison == "at_least":
+            reaches = self.low is not None and self.low >= target
+            return "met" if reaches else "breached" if below else "unknown"
+        within = self.high is not None and self.high <= target
+        return "met" if within else "breached" if above else "unknown"
+
+
+def _tighter(
+    a: float | None, a_strict: bool, b: float | None, b_strict: bool, pick: Callable[..., float]
+) -> tuple[float | None, bool]:
+    """The tighter of two bounds on one side (``pick`` is max for lows, min for highs)."""
+    if a is None or b is None:
+        return (b, b_strict) if a is None else (a, a_strict)
+    if a == b:
+        return a, a_strict or b_strict
+    return (a, a_strict) if pick(a, b) == a else (b, b_strict)
 
 
 def _read_weeks(
