@@ -52,6 +52,7 @@ __all__ = [
     "Term",
     "TermType",
     "make_id",
+    "describe",
     "summary_of",
 ]
 
@@ -139,7 +140,7 @@ class _RecordBase(_Object):
     @model_validator(mode="after")
     def _precision_from_date(self) -> _RecordBase:
         if self.date is not None and self.date_precision is None:
-            self.date_precision = default_precision(self.date).value
+            self.date_precision = default_precision(self.date).value  # type: ignore[assignment]  # stored as its value (use_enum_values)
         return self
 
     @property
@@ -317,6 +318,21 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
 def summary_of(record: Record) -> str | None:
     """A record's one line of text: its summary, else (a statement's) quoted words."""
     return getattr(record, "summary", None) or getattr(record, "quote", None)
+
+
+def describe(record: Record) -> str:
+    """A record in one line of plain text: who said what, which count, what happened."""
+    if isinstance(record, Statement):
+        return f"{record.speaker}: “{record.quote}”"
+    if isinstance(record, Figure):
+        bound = "" if record.qualifier == "exact" else f"{record.qualifier.replace('_', ' ')} "
+        who = f" ({record.who})" if record.who else ""
+        return f"{record.metric.replace('_', ' ')}: {bound}{record.value:g}{who}"
+    if isinstance(record, Event):
+        return record.summary
+    if isinstance(record, Proposal):
+        return f"{record.title} (proposed by {record.proposer})"
+    return f"{record.party}: {record.stance.replace('_', ' ')} on {record.proposal}"
 
 
 # --------------------------------------------------------------------------- disputes

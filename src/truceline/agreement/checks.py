@@ -66,9 +66,9 @@ def _phase_uses(agreement: Agreement) -> Iterator[tuple[Loc, str]]:
         if then is not None and then.phase:
             yield ("obligations", i, "then", "phase"), then.phase
     for loc, ref in _day_refs(agreement, ()):
-        phase = parse_day(ref).phase
-        if phase:
-            yield loc, phase
+        named = parse_day(ref).phase
+        if named:
+            yield loc, named
 
 
 def _day_refs(obj: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from truceline import review as review_lib
@@ -17,7 +25,7 @@ from truceline.cli.errors import err_console
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
 from truceline.ingest import IngestOptions, IngestReport
 from truceline.ingest import ingest as ingest_inputs
-from truceline.model import Record
+from truceline.model import Event, Record, describe
 from truceline.store.store import dump
 
 AutoAcceptOpt = Annotated[
@@ -81,7 +89,7 @@ def ingest(
                 disable=not err_console.is_terminal,
             )
         )
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def tick(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -210,7 +218,7 @@ def edit_cmd(
         out.print(f"{record.id}: edited ({record.state}): {_describe(record)}")
 
 
-def _print_outcomes(outcomes: dict[str, str], verb: str, json_: bool) -> None:
+def _print_outcomes(outcomes: Mapping[str, str], verb: str, json_: bool) -> None:
     if json_:
         print_json(outcomes)
         return
@@ -219,15 +227,7 @@ def _print_outcomes(outcomes: dict[str, str], verb: str, json_: bool) -> None:
 
 
 def _describe(record: Record) -> str:
-    kind = record.kind
-    if kind == "statement":
-        return f"{record.speaker}: “{record.quote}”"  # type: ignore[union-attr]
-    if kind == "figure":
-        qualifier = "" if record.qualifier == "exact" else f"{record.qualifier} "  # type: ignore[union-attr]
-        return f"{record.metric} {qualifier}{record.value:g}" + (  # type: ignore[union-attr]
-            f" ({record.who})" if record.who else ""  # type: ignore[union-attr]
-        )
-    if kind == "event":
-        actors = ", ".join(record.actors)  # type: ignore[union-attr]
-        return f"{record.type} {actors}: {record.summary}"  # type: ignore[union-attr]
-    return getattr(record, "summary", None) or getattr(record, "title", "") or ""
+    """For review, an event also shows its type and actors (the fields extraction guessed)."""
+    if isinstance(record, Event):
+        return f"{record.type} {', '.join(record.actors)}: {describe(record)}"
+    return describe(record)

@@ -277,7 +277,7 @@ def _trigger(
 
 def _finish(days: list[Day], obligation: Any, terms: AnyTerms, index: RecordIndex) -> list[Day]:
     """A day decided by records that a Dispute or a contrary record contests becomes disputed."""
-    contrary = {}
+    contrary: dict[dt.date, list[Any]] = {}
     for t in {id(obligation): obligation, id(terms): terms}.values():
         if t.contrary is not None:
             for day, records in index.select(t.contrary).items():

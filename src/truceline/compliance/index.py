@@ -22,6 +22,7 @@ import calendar as _calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from operator import itemgetter
 from typing import Any
 
@@ -231,7 +232,7 @@ class RecordIndex:
 
 def compile_match(
     match: Match,
-    implied: set[str] = frozenset(),
+    implied: AbstractSet[str] = frozenset(),
     texts: dict[str, str] | None = None,  # type: ignore[assignment]
 ) -> Test:
     """A fast test for one record; every given field not ``implied`` by the bucket must match.

@@ -93,8 +93,7 @@ def _read_day(terms: QuotaTerms, counts: _Counts) -> Reading:
         bounds = bounds.meet(_Bounds.of(value, qualifier))
     if bounds.empty:
         return "disputed", None, evidence
-    value = bounds.low if bounds.low is not None else bounds.high
-    return bounds.decide(terms), value, evidence
+    return bounds.decide(terms), bounds.low if bounds.low is not None else bounds.high, evidence
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,7 @@ def _lemmas(tokens: Iterable[Token]) -> set[str]:
 
 
 def _ancestors(token: Token, limit: int) -> list[Token]:
-    out = []
+    out: list[Token] = []
     while token.head is not token and len(out) < limit:
         token = token.head
         out.append(token)
@@ -289,7 +289,7 @@ class FigureFinder(MatchComponent):
         noun_lemma = noun.lemma_.lower() if noun is not None else ""
         if noun_lemma in _SKIP_NOUNS or noun_lemma in _TIME_UNITS:
             return None, False
-        if noun_lemma == "day":
+        if noun is not None and noun_lemma == "day":
             after_noun = text[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 12]
             relative = re.match(
                 r"\s+(?:ago|before|after|later|earlier|from|since|into)\b", after_noun

@@ -597,7 +597,7 @@ class QuoteAttributor(MatchComponent):
 
 
 def _ancestors(token: Token, limit: int) -> list[Token]:
-    out = []
+    out: list[Token] = []
     while token.head is not token and len(out) < limit:
         token = token.head
         out.append(token)

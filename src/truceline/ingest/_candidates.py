@@ -272,9 +272,9 @@ def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
     for match in _SENTENCE_END.finditer(text, 0, start):
         begin = match.end()
     stop = len(text)
-    match = _SENTENCE_END.search(text, max(end, begin))
-    if match is not None:
-        stop = match.start()
+    following = _SENTENCE_END.search(text, max(end, begin))
+    if following is not None:
+        stop = following.start()
     while begin < stop and text[begin].isspace():
         begin += 1
     return begin, max(stop, end)

@@ -20,6 +20,7 @@ from typing import Any
 
 import htmldate
 import trafilatura
+from trafilatura.settings import Document
 
 from truceline.errors import IngestError
 from truceline.ingest._decode import decode
@@ -100,8 +101,8 @@ def read_html(
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise IngestError(f"{where}: cannot parse HTML ({exc})") from exc
-    text = (doc.text or "").strip() if doc is not None else ""
-    if len(text) < options.min_article_chars:
+    text = (doc.text or "").strip() if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or len(text) < options.min_article_chars:
         raise IngestError(f"{where}: no article text found in the HTML")
     return make_source(
         text,

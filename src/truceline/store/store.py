@@ -181,7 +181,7 @@ class Writer:
         if before_data == after_data:
             return "unchanged"
         _write_row(self.conn, obj, after_data, update=before is not None)
-        action = "create" if before is None else _edit_action(before_data, after_data)
+        action = "create" if before_data is None else _edit_action(before_data, after_data)
         self._revise(obj, action, before_data, after_data, note)
         return "created" if before is None else "edited"
 
@@ -237,7 +237,7 @@ def _write_row(conn: sa.Connection, obj: Stored, data: dict[str, Any], update: b
     else:
         conn.execute(table.insert().values(id=obj.id, **values))
     if table is schema.records:
-        _write_spans(conn, obj)
+        _write_spans(conn, obj)  # type: ignore[arg-type]  # only records go to the records table
 
 
 def _row(obj: Stored, data: dict[str, Any]) -> tuple[sa.Table, dict[str, Any]]:

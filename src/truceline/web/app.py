@@ -142,9 +142,9 @@ class AccessMiddleware:
                         samesite="strict",
                         secure=web.settings.secure_cookies,
                     )
-                    for name, value in cookie.raw_headers:
-                        if name == b"set-cookie":
-                            headers.append("set-cookie", value.decode("latin-1"))
+                    for raw_name, raw_value in cookie.raw_headers:
+                        if raw_name == b"set-cookie":
+                            headers.append("set-cookie", raw_value.decode("latin-1"))
             await send(message)
 
         await (refused or self.app)(scope, receive, send_with_headers)

@@ -96,7 +96,7 @@ def matrix(obligations: list[Any], by: str, start: dt.date | None, width: int) -
     if first is None or last is None:
         return Matrix(by, [], [Row(o, []) for o in obligations], None, None, None, None)
     start = max(first, min(start or first, last))
-    columns = []
+    columns: list[Column] = []
     day = start
     while day <= last and len(columns) < width:
         columns.append(Column(day, min(day + (step - 1) * ONE_DAY, last)))

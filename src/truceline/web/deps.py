@@ -12,10 +12,10 @@ from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
+from truceline.model import describe
 from truceline.web.accounts import Viewer
 from truceline.web.links import Linker
 from truceline.web.queries import MISSING
-from truceline.web.render import describe
 from truceline.web.settings import Mode
 
 NAV = [

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from truceline.model import Record
+from truceline.model import Record, describe
 from truceline.web.links import safe_href
 
 
@@ -36,24 +36,6 @@ def environment() -> Environment:
     env.globals["record_line_html"] = record_line
     env.globals["cited_list_html"] = cited_list
     return env
-
-
-def describe(record: Record) -> str:
-    """A one-line description of a record, as plain text (escaped by the template)."""
-    kind = record.kind
-    if kind == "statement":
-        return f"{record.speaker}: “{record.quote}”"  # type: ignore[union-attr]
-    if kind == "figure":
-        q = "" if record.qualifier == "exact" else f"{record.qualifier.replace('_', ' ')} "  # type: ignore[union-attr]
-        who = f" ({record.who})" if record.who else ""  # type: ignore[union-attr]
-        return f"{record.metric.replace('_', ' ')}: {q}{record.value:g}{who}"  # type: ignore[union-attr]
-    if kind == "event":
-        return record.summary  # type: ignore[union-attr]
-    if kind == "proposal":
-        return f"{record.title} (proposed by {record.proposer})"  # type: ignore[union-attr]
-    if kind == "response":
-        return f"{record.party}: {record.stance.replace('_', ' ')} on {record.proposal}"  # type: ignore[union-attr]
-    return getattr(record, "summary", None) or record.id
 
 
 def describe_term(term: Any) -> str:

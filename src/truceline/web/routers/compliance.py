@@ -71,7 +71,8 @@ def _context(request: Request) -> dict[str, Any]:
     obligations = [o for o in ledger.obligations if not party or o.party == party]
     first, last = cv.span(obligations)
     default_by = "week" if first and last and (last - first).days > WIDTH["day"] else "day"
-    by = p.get("by") if p.get("by") in ("day", "week") else default_by
+    asked = p.get("by", "")
+    by = asked if asked in ("day", "week") else default_by
     width = 10_000 if w.settings.static else WIDTH[by]
     quotas = cv.targets(w)
     return {

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.model import Source
+from truceline.model import Source, describe
 from truceline.store import dump, kind_of
 from truceline.web import queries
 from truceline.web.deps import int_param, linker, render, web
-from truceline.web.render import Span, describe, highlight_spans, locate
+from truceline.web.render import Span, highlight_spans, locate
 
 router = APIRouter()
 
