@@ -3,7 +3,8 @@
     add_user(store, name, password, role)      create or replace an account
     authenticate(store, name, password)        → role, or None
     open_session / session_user / close_session
-    LoginLimiter                               refuses a burst of failed logins
+    LoginLimiter                               refuses a burst of failed logins, counted
+                                               in the database so all workers share it
 
 A session cookie holds a random token; the database keeps only its SHA-256.
 """
@@ -14,10 +15,8 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-import time
-from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
-from threading import Lock
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -25,7 +24,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from truceline.store import Store
 from truceline.web.settings import WebError
-from truceline.web.tables import ROLES, sessions, users
+from truceline.web.tables import ROLES, login_failures, sessions, users
 
 _HASHER = PasswordHasher()
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,79}$")
@@ -115,8 +114,7 @@ def session_user(store: Store, token: str) -> Viewer | None:
         row = conn.execute(query).first()
     if row is None:
         return None
-    expires = row.expires if row.expires.tzinfo else row.expires.replace(tzinfo=dt.UTC)
-    if expires < _now():
+    if _aware(row.expires) < _now():
         return None
     return Viewer(row.username, row.role)
 
@@ -127,38 +125,82 @@ def close_session(store: Store, token: str) -> None:
 
 
 class LoginLimiter:
-    """At most ``attempts`` failed logins per client address and per user name in a window."""
+    """At most ``attempts`` failed logins per client address and per user name in a window.
 
-    def __init__(self, attempts: int, window_seconds: int) -> None:
+    The failures are rows of the dossier's ``login_failures`` table, not state of this
+    process: every worker of ``truceline serve --workers N`` counts the same ones, and a
+    restart does not forget them. ``clock`` exists so that tests can let a window pass.
+    """
+
+    def __init__(
+        self,
+        attempts: int,
+        window_seconds: int,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
         self.attempts = attempts
-        self.window = window_seconds
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = Lock()
+        self.window = dt.timedelta(seconds=window_seconds)
+        self.clock = clock or _now
 
-    def _keys(self, client: str, name: str) -> tuple[str, str]:
-        return f"ip:{client}", f"user:{name.casefold()}"
-
-    def retry_after(self, client: str, name: str) -> int:
+    def retry_after(self, store: Store, client: str, name: str) -> int:
         """Seconds to wait before another try (0: go ahead)."""
-        now = time.monotonic()
+        now = self.clock()
         wait = 0.0
-        with self._lock:
-            for key in self._keys(client, name):
-                failures = self._failures[key]
-                while failures and failures[0] <= now - self.window:
-                    failures.popleft()
-                if len(failures) >= self.attempts:
-                    wait = max(wait, failures[0] + self.window - now)
+        with store.engine.connect() as conn:
+            for kind, key in _limit_keys(client, name):
+                count, oldest = _failures_since(conn, kind, key, now - self.window)
+                if oldest is not None and count >= self.attempts:
+                    wait = max(wait, (_aware(oldest) + self.window - now).total_seconds())
         return int(wait) + 1 if wait else 0
 
-    def failed(self, client: str, name: str) -> None:
-        with self._lock:
-            for key in self._keys(client, name):
-                self._failures[key].append(time.monotonic())
+    def failed(self, store: Store, client: str, name: str) -> None:
+        """Count a failure against the address and the name.
 
-    def succeeded(self, client: str, name: str) -> None:
-        with self._lock:
-            self._failures.pop(self._keys(client, name)[1], None)
+        Rows only ever arrive here, so dropping the ones no window can count any more
+        in the same transaction keeps the table bounded without a separate sweeper.
+        """
+        now = self.clock()
+        rows = [
+            {"kind": kind, "key_hash": _hash(key), "at": now}
+            for kind, key in _limit_keys(client, name)
+        ]
+        with store.engine.begin() as conn:
+            conn.execute(login_failures.delete().where(login_failures.c.at <= now - self.window))
+            conn.execute(login_failures.insert(), rows)
+
+    def succeeded(self, store: Store, client: str, name: str) -> None:
+        """Forget the name's failures, not the address's: signing in to one account
+        must not reset the count of an address guessing at others."""
+        kind, key = _limit_keys(client, name)[1]
+        with store.engine.begin() as conn:
+            conn.execute(
+                login_failures.delete().where(
+                    login_failures.c.kind == kind, login_failures.c.key_hash == _hash(key)
+                )
+            )
+
+
+def _limit_keys(client: str, name: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The (kind, key) pairs a login counts against; names fold case, as people type them."""
+    return ("ip", client), ("user", name.casefold())
+
+
+def _failures_since(
+    conn: sa.Connection, kind: str, key: str, since: dt.datetime
+) -> tuple[int, dt.datetime | None]:
+    """How many failures a key has after ``since``, and the oldest of them (one query)."""
+    query = sa.select(sa.func.count(), sa.func.min(login_failures.c.at)).where(
+        login_failures.c.kind == kind,
+        login_failures.c.key_hash == _hash(key),
+        login_failures.c.at > since,
+    )
+    count, oldest = conn.execute(query).one()
+    return count, oldest
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """A stored time in UTC: SQLite hands it back without its zone."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _hash(token: str) -> str:

@@ -31,6 +31,15 @@ timeline pages and capped counts read indexes only, never the wide ``records`` r
 
 On PostgreSQL the search uses a GIN index over ``to_tsvector('simple', …)`` of
 the same text instead of a separate table.
+
+Migration 0005 adds ``login_failures`` (both dialects): one row per failed sign-in
+and key (kind "ip" or "user", a SHA-256 of the address or folded user name, the
+time), so that every worker process shares the login limit and a restart keeps it.
+The key is hashed because a form can send a name of any length (an index entry must
+stay small) and a password typed into the name field should not be kept readable.
+
+    ix_login_failures_key             (kind, key_hash, at): a key's failures in the window
+    ix_login_failures_at              (at): pruning the rows older than the window
 """
 
 from __future__ import annotations
@@ -57,6 +66,17 @@ sessions = sa.Table(
     sa.Column("username", sa.String(80), sa.ForeignKey("users.username"), nullable=False),
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(4), nullable=False),
+    sa.Column("key_hash", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_login_failures_key", "kind", "key_hash", "at"),
+    sa.Index("ix_login_failures_at", "at"),
 )
 
 # The text a search looks at, as SQL over ``records`` (both dialects give the same names).

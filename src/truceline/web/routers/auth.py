@@ -43,7 +43,7 @@ async def login(request: Request) -> Response:
     password = str(form.get("password") or "")
     target = _next(str(form.get("next") or ""))
     client = request.client.host if request.client else "?"
-    wait = w.limiter.retry_after(client, name)
+    wait = w.limiter.retry_after(w.dossier.store, client, name)
     if wait:
         raise HTTPException(
             429,
@@ -52,7 +52,7 @@ async def login(request: Request) -> Response:
         )
     role = authenticate(w.dossier.store, name, password) if name else None
     if role is None:
-        w.limiter.failed(client, name)
+        w.limiter.failed(w.dossier.store, client, name)
         return render(
             request,
             "login.html",
@@ -62,7 +62,7 @@ async def login(request: Request) -> Response:
             name=name,
             title="Sign in",
         )
-    w.limiter.succeeded(client, name)
+    w.limiter.succeeded(w.dossier.store, client, name)
     token = open_session(w.dossier.store, name, w.settings.session_hours)
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(

@@ -1,0 +1,64 @@
+"""Dossiers made by an older release upgrade in place, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+
+from truceline.store import Store
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """An empty database; each test migrates it as far as it needs."""
+    if db_url.startswith("sqlite:///"):
+        Path(db_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    store = Store(db_url)
+    yield store
+    store.close()
+
+
+def _run(store: Store, step, revision: str) -> None:  # type: ignore[no-untyped-def]
+    """``step`` (alembic's upgrade or downgrade) to ``revision``, as ``Store.migrate`` runs it."""
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("truceline.store") / "migrations")
+    )
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        step(config, revision)
+
+
+def _version(store: Store) -> str:
+    with store.engine.connect() as conn:
+        return str(conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar())
+
+
+def test_upgrading_a_0004_database_adds_login_failures(store: Store) -> None:
+    _run(store, command.upgrade, "0004")
+    assert "login_failures" not in sa.inspect(store.engine).get_table_names()
+    store.migrate()
+    inspector = sa.inspect(store.engine)
+    columns = {c["name"] for c in inspector.get_columns("login_failures")}
+    indexes = {i["name"]: i["column_names"] for i in inspector.get_indexes("login_failures")}
+    assert columns == {"id", "kind", "key_hash", "at"}
+    assert indexes == {
+        "ix_login_failures_key": ["kind", "key_hash", "at"],
+        "ix_login_failures_at": ["at"],
+    }
+    assert _version(store) == "0005"
+
+
+def test_login_failures_downgrade_to_0004_and_back(store: Store) -> None:
+    store.migrate()
+    _run(store, command.downgrade, "0004")
+    assert "login_failures" not in sa.inspect(store.engine).get_table_names()
+    assert _version(store) == "0004"
+    store.migrate()
+    assert "login_failures" in sa.inspect(store.engine).get_table_names()
