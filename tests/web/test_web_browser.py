@@ -324,3 +324,114 @@ def test_viewer_is_refused_an_edit(team_server, page):
     )
     assert response.status == 403
     shot(page, "viewer-review")
+
+
+# --------------------------------------------------------------------------- published site
+
+
+@pytest.fixture(scope="module")
+def published(browser_dossier: Dossier, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dossier published as a static site (before or after the review test accepts its
+    candidate: the expectations below are read from the site's own index).
+
+    ``publish`` runs its own event loop, so it runs in a thread of its own: this one
+    may already hold Playwright's.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from truceline.report.site import publish
+
+    folder = tmp_path_factory.mktemp("published") / "site"
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(publish, browser_dossier, folder).result()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site_server(published: Path) -> Iterator[str]:
+    """The published folder behind Python's plain static file server, on a free port."""
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *_: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(published)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    thread.join(10)
+    httpd.server_close()
+
+
+def index_rows(site: Path) -> list[list]:  # type: ignore[type-arg]
+    text = (site / "data" / "timeline-index.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("=") + 1 : text.rindex(";")])["records"]  # type: ignore[no-any-return]
+
+
+def shown_ids(page) -> set[str]:  # type: ignore[no-untyped-def]
+    hrefs = page.eval_on_selector_all(
+        "#search-results article.entry a", "links => links.map(a => a.href)"
+    )
+    return {re.search(r"/record/([^/]+)\.html$", h).group(1) for h in hrefs}  # type: ignore[union-attr]
+
+
+def open_search(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    page.wait_for_selector("#static-search:not([hidden])")
+
+
+def test_published_timeline_searches_from_disk(published, page):
+    rows = index_rows(published)
+    first_page = {row[0] for row in rows[:50]}
+    trucks = {row[0] for row in rows if "trucks" in " ".join([row[4], *row[3]]).lower()}
+    assert trucks - first_page, "the word should also match records beyond the first page"
+    open_search(page, (published / "timeline" / "index.html").as_uri())
+    assert page.locator("#results article.entry").count() == 50
+    page.fill("#s-q", "TRUCKS")
+    page.wait_for_selector("#search-results:not([hidden])")
+    assert page.is_hidden("#results")
+    assert shown_ids(page) == trucks
+    count = len(trucks)
+    assert page.inner_text("#search-results h2") == f"{count} records matching “TRUCKS”"
+    shot(page, "published-search")
+    page.fill("#s-q", "trucks zzqxv")
+    page.wait_for_function("!document.querySelector('#search-results article.entry')")
+    assert "Nothing matches these filters." in page.inner_text("#search-results")
+    assert "0 records" in page.inner_text("#search-results h2")
+    page.fill("#s-q", "")
+    page.wait_for_selector("#search-results", state="hidden")
+    assert page.locator("#results article.entry").count() == 50
+    page.fill("#s-q", "trucks")
+    page.locator("#search-results article.entry a").first.click()
+    page.wait_for_url(re.compile(r"/record/.+\.html$"))
+    assert_nothing_ran(page)
+
+
+def test_published_timeline_filters_by_kind_and_party_over_http(published, site_server, page):
+    rows = index_rows(published)
+    wanted = {row[0] for row in rows if row[2] == "statement" and "Hamas" in row[3]}
+    assert wanted
+    open_search(page, site_server + "/timeline/page-2.html")
+    page.select_option("#s-kind", "statement")
+    page.select_option("#s-party", "Hamas")
+    page.wait_for_selector("#search-results:not([hidden])")
+    assert shown_ids(page) == wanted
+    assert page.locator("#search-results article.entry:not(.kind-statement)").count() == 0
+    assert_nothing_ran(page)
+
+
+def test_published_search_shows_hostile_text_as_text(published, site_server, page):
+    open_search(page, site_server + "/timeline/")
+    page.fill("#s-q", "haddad")
+    page.wait_for_selector("#search-results article.entry")
+    text = page.inner_text("#search-results")
+    assert XSS in text
+    markup = "#search-results :is(script, img, svg)"
+    assert page.locator(markup).count() == 0
+    # Enter must not submit the form (the site's CSP allows no form action)
+    page.press("#s-q", "Enter")
+    shot(page, "published-search-hostile")
+    assert_nothing_ran(page)

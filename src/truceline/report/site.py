@@ -8,7 +8,13 @@ link is relative and every script, style and font is copied beside the pages.
     OUTDIR/index.html, timeline/…, record/ID.html, source/ID.html, compliance.html, …
     OUTDIR/static/…        styles and scripts
     OUTDIR/data/…          events.csv, records.jsonl, records.json, *.parquet,
-                           deadlines.ics, timeline.json (TimelineJS)
+                           deadlines.ics, timeline.json (TimelineJS),
+                           timeline-index.js (the timeline's search index)
+
+The timeline is published 50 records a page, so no page holds every record to
+filter in place; instead ``write_search_index`` writes one compact index of
+the accepted records that ``static/timeline-search.js`` searches in the reader's
+browser (see its docstring for why it is a script and not a JSON file).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import Any
 
 from truceline.dossier import Dossier
 from truceline.errors import StoreError
+from truceline.model import Record, describe
 from truceline.report.exports import write_all
 from truceline.report.timelinejs import timeline_json
 
@@ -76,6 +83,52 @@ def write_data(folder: Path, dossier: Dossier) -> list[Path]:
     return written
 
 
+SEARCH_INDEX = "timeline-index.js"
+SEARCH_GLOBAL = "trucelineTimeline"
+_PARTY_FIELDS = ("claimed_by", "speaker", "affiliation", "proposer", "party")
+_PARTY_LISTS = ("actors", "targets")
+
+
+def write_search_index(folder: Path, dossier: Dossier) -> Path:
+    """The accepted records, in timeline order, as a script the static timeline searches.
+
+    A script assigning one global, not a ``.json`` file to fetch: a published site
+    is often opened straight from disk (``file://``), where browsers refuse
+    ``fetch`` but load a ``<script src>``, and the site's CSP allows scripts from
+    its own files. Each record is one array ``[id, date, kind, parties, text,
+    link]`` (a few hundred bytes: a few thousand records make about a megabyte,
+    loaded once and cached for every timeline page). The JSON is escaped as for
+    ``<script>`` (no ``<``, ``>``, ``&``), so record text stays data wherever the
+    index is read.
+    """
+    from truceline.web.links import Linker
+    from truceline.web.render import json_script
+
+    link = Linker(static=True, current_file=f"data/{SEARCH_INDEX}")
+    accepted = [r for r in dossier.store.records() if r.state == "accepted"]
+    accepted.sort(key=lambda r: (r.date is None, r.date or "", r.id))
+    index = {"records": [_index_row(r, link(f"/record/{r.id}")) for r in accepted]}
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / SEARCH_INDEX
+    path.write_text(f"window.{SEARCH_GLOBAL} = {json_script(index)};\n", encoding="utf-8")
+    return path
+
+
+def _index_row(record: Record, link: str | None) -> list[Any]:
+    """One record as the index holds it; ``link`` is relative to the index file (None
+    for an id no page can be published for)."""
+    return [record.id, record.date, record.kind, parties_of(record), describe(record), link]
+
+
+def parties_of(record: Record) -> list[str]:
+    """Who acts, speaks, claims, proposes or answers in ``record``: the values the live
+    timeline's party filter matches (``queries.party_clause``), in a stable order."""
+    found = [getattr(record, name, None) for name in _PARTY_FIELDS]
+    for name in _PARTY_LISTS:
+        found.extend(getattr(record, name, None) or [])
+    return list(dict.fromkeys(p for p in found if p))
+
+
 def deadlines_ics(dossier: Dossier) -> str:
     """The agreement's deadlines as iCalendar (``truceline.compliance.to_ical``)."""
     import datetime as dt
@@ -118,6 +171,7 @@ def publish(dossier: Dossier, outdir: Path, progress: Progress | None = None) ->
         ignore=shutil.ignore_patterns("__pycache__"),
     )
     data = write_data(outdir / "data", dossier)
+    write_search_index(outdir / "data", dossier)
     return PublishReport(pages=len(paths), data_files=len(data), folder=outdir)
 
 
