@@ -23,9 +23,10 @@ test: install chromium lint
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 chromium:
 	@scripts/ensure-chromium
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) build .pytest_cache .ruff_cache .mypy_cache .hypothesis test-artifacts
