@@ -204,8 +204,20 @@ class _Scorer:
                 self.place_sets.append(f.place)
             self.places.append(places[f.place] if f.place else -1)
         self.sources = [f.sources for f in feats]
-        self._actors: dict[tuple[int, int], float] = {}
+        # actor_overlap(list a, list b) as ahead[a][b] and behind[b][a]: the event
+        # of lower index goes first, as in ``similarity``, and one row serves either side.
+        self._ahead: list[dict[int, float]] = [{} for _ in self.name_lists]
+        self._behind: list[dict[int, float]] = [{} for _ in self.name_lists]
         self._meet: dict[tuple[int, int], bool] = {}
+
+    def actors(self, a: int, b: int) -> float:
+        """``actor_overlap`` of events a < b, remembered per pair of name lists."""
+        first, second = self.names[a], self.names[b]
+        value = self._ahead[first].get(second)
+        if value is None:
+            value = actor_overlap(self.name_lists[first], self.name_lists[second])
+            self._ahead[first][second] = self._behind[second][first] = value
+        return value
 
     def meet(self, i: int, j: int) -> bool:
         """``_places_meet`` of events i < j, both with a place."""
@@ -215,15 +227,45 @@ class _Scorer:
             value = self._meet[key] = _places_meet(self.place_sets[key[0]], self.place_sets[key[1]])
         return value
 
+    def score_row(
+        self, i: int, others: list[int], gaps: list[int], out: list[dict[int, float]]
+    ) -> None:
+        """Score event i against ``others`` (``gaps`` days later); keep scores above 0.
+
+        The arithmetic is ``similarity``'s, step for step, so the scores are equal
+        to its; the checks are only reordered, cheapest and most selective first.
+        """
+        bits, sizes, sources, places = self.bits, self.sizes, self.sources, self.places
+        names, ahead, behind = self.names, self._ahead[self.names[i]], self._behind[self.names[i]]
+        row, bits_i, size_i, sources_i, place_i = out[i], bits[i], sizes[i], sources[i], places[i]
+        for j, gap in zip(others, gaps, strict=True):
+            shared = (bits_i & bits[j]).bit_count()
+            if not shared:
+                continue
+            text = 2 * shared / (size_i + sizes[j])
+            if text < MIN_WORDING or not sources_i.isdisjoint(sources[j]):
+                continue
+            actors = (ahead if i < j else behind).get(names[j])
+            if actors is None:
+                actors = self.actors(i, j) if i < j else self.actors(j, i)
+            score = 0.4 * actors + 0.6 * text
+            if place_i >= 0 and places[j] >= 0:
+                score += 0.1 if (self.meet(i, j) if i < j else self.meet(j, i)) else -0.1
+            score -= 0.05 * gap  # above 0 exactly when ``similarity``'s max(0, …) is
+            if score > 0.0:
+                row[j] = score
+                out[j][i] = score
+
 
 def _positive_pairs(feats: list[_Features], tolerance_days: int) -> list[dict[int, float]]:
     """For each event of one type, the events it scores above 0 with, and the scores.
 
     Only events dated within the tolerance, with no source in common and (as
     the wording floor needs) at least one content word in common are scored:
-    events are bucketed by day, and within a window of days a word's postings
-    list stands in for a scan when it is shorter. The arithmetic is
-    ``similarity``'s, step for step, so the scores are equal to its.
+    below the floor ``similarity`` gives 0 whatever the actors and place, so an
+    unscored pair adds nothing to any sum between clusters. Events are bucketed
+    by day, and within a window of days a word's postings list stands in for a
+    scan when it is shorter.
     """
     scorer = _Scorer(feats)
     out: list[dict[int, float]] = [{} for _ in feats]
@@ -231,9 +273,6 @@ def _positive_pairs(feats: list[_Features], tolerance_days: int) -> list[dict[in
     for i, f in enumerate(feats):
         if f.day is not None and f.text:
             by_day.setdefault(f.day, []).append(i)
-    bits, sizes, sources, places = scorer.bits, scorer.sizes, scorer.sources, scorer.places
-    names, name_lists, memo = scorer.names, scorer.name_lists, scorer._actors
-    meet = scorer.meet
     for day in sorted(by_day):
         here = by_day[day]
         window = [j for d in range(day, day + tolerance_days + 1) for j in by_day.get(d, ())]
@@ -246,35 +285,9 @@ def _positive_pairs(feats: list[_Features], tolerance_days: int) -> list[dict[in
             text = feats[i].text
             if sum(len(postings[w]) for w in text) < len(window):
                 ranks = sorted({k for w in text for k in postings[w] if k > own})
+                scorer.score_row(i, [window[k] for k in ranks], [days[k] for k in ranks], out)
             else:
-                ranks = range(own + 1, len(window))
-            row, bits_i, size_i, sources_i, place_i = (
-                out[i],
-                bits[i],
-                sizes[i],
-                sources[i],
-                places[i],
-            )
-            for k in ranks:
-                j = window[k]
-                shared = bits_i & bits[j]
-                if not shared or not sources_i.isdisjoint(sources[j]):
-                    continue
-                text_score = 2 * shared.bit_count() / (size_i + sizes[j])
-                if text_score < MIN_WORDING:
-                    continue
-                a, b = (i, j) if i < j else (j, i)
-                key = (names[a], names[b])
-                actors = memo.get(key)
-                if actors is None:
-                    actors = memo[key] = actor_overlap(name_lists[key[0]], name_lists[key[1]])
-                score = 0.4 * actors + 0.6 * text_score
-                if place_i >= 0 and places[j] >= 0:
-                    score += 0.1 if meet(a, b) else -0.1
-                score = max(0.0, score - 0.05 * days[k])
-                if score > 0.0:
-                    row[j] = score
-                    out[j][i] = score
+                scorer.score_row(i, window[own + 1 :], days[own + 1 :], out)
     return out
 
 
@@ -326,8 +339,9 @@ def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> l
     tol = tolerance_days
 
     def refresh(x: int) -> None:
-        """Queue cluster x's best entry if it changed."""
+        """Tidy cluster x's heap and queue its best entry if it changed."""
         heap = local[x]
+        tidy(x, heap)
         if not heap:
             best[x] = None
             return
@@ -343,10 +357,28 @@ def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> l
         if later:
             y = later.pop()
             heapq.heappush(local[x], (-pos[x][y], 1, -x, -y, y, 0, 0))
-        refresh(x)
+
+    def tidy(x: int, heap: list[_Local]) -> None:
+        """Drop the dead pairs at the top of cluster x's heap and bring stale ones up
+        to date until the top is current. Both only tighten upper bounds, so doing
+        it here rather than one entry per trip through the queue changes no merge."""
+        while heap:
+            _, _, _, _, y, seen_x, seen_y = heap[0]
+            if not alive[y] or apart(x, y):
+                heapq.heappop(heap)  # its events' pair, if any, was queued again at the merge
+            elif seen_x != version[x] or seen_y != version[y]:
+                bound = links[x][y] / (len(members[x]) * len(members[y])) + _SLACK
+                if bound >= threshold:
+                    heapq.heapreplace(heap, entry(x, y, bound, 0))
+                else:
+                    heapq.heappop(heap)
+            else:
+                return
+            if not version[x]:
+                advance(x)
 
     def entry(x: int, y: int, value: float, exact: int) -> _Local:
-        first, second = sorted((name[x], name[y]))
+        first, second = (name[x], name[y]) if name[x] < name[y] else (name[y], name[x])
         return (-value, exact, -first, -second, y, version[x], version[y])
 
     def apart(x: int, y: int) -> bool:
@@ -417,10 +449,12 @@ def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> l
     # A lone event's pairs wait in a list, best first, and enter its heap one by one.
     waiting: list[list[int]] = [[] for _ in range(n)]
     for x, row in enumerate(pos):
-        later = sorted(y for y in row if y > x and row[y] >= threshold)
+        later = [y for y, s in row.items() if y > x and s >= threshold]
+        later.sort()
         later.sort(key=row.__getitem__)  # stable: of equal scores, the later event comes last
         waiting[x] = later  # popped from the end
         advance(x)
+        refresh(x)
     while queue and -queue[0][0] >= threshold:
         top = heapq.heappop(queue)
         x = top[4]
@@ -429,23 +463,14 @@ def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> l
         best[x] = None
         heap = local[x]
         _, is_exact, _, _, y, seen_x, seen_y = heap[0]
-        if not alive[y] or apart(x, y):
-            heapq.heappop(heap)  # its events' pair, if any, was queued again at the merge
-        elif seen_x != version[x] or seen_y != version[y]:
-            bound = links[x][y] / (len(members[x]) * len(members[y])) + _SLACK
-            if bound >= threshold:
-                heapq.heapreplace(heap, entry(x, y, bound, 0))
-            else:
-                heapq.heappop(heap)
-        elif not is_exact:
+        if alive[y] and seen_x == version[x] and seen_y == version[y] and not apart(x, y):
+            if is_exact:
+                merge(x, y)
+                continue
             heapq.heapreplace(heap, entry(x, y, exact(x, y), 1))
-        else:
-            merge(x, y)
-            continue
-        if version[x]:
-            refresh(x)
-        else:
-            advance(x)
+            if not version[x]:
+                advance(x)
+        refresh(x)
     return sorted(members[i] for i in range(n) if alive[i])
 
 
