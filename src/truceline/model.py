@@ -205,6 +205,9 @@ class Event(_RecordBase):
     fatalities: int | None = Field(None, ge=0)
     figures: list[FigureValue] = Field(default_factory=list)
     summary: str
+    occurred: bool | None = Field(
+        None, description="false: the source says this did not happen (a denial, kept as a claim)."
+    )
 
 
 class Statement(_RecordBase):

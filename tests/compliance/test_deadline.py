@@ -59,3 +59,11 @@ def test_contrary_record_disputes_the_act(build: Build) -> None:
     row = ledger.get("o")
     assert row is not None
     assert (row.days[2].evidence, row.days[2].against) == (("yes",), ("no",))
+
+
+def test_an_act_said_not_to_have_happened_does_not_meet_it(build: Build) -> None:
+    denied = build.event(
+        "e1", "2025-01-03", "CONSULT", ["A", "B"], summary="Phase two talks open", occurred=False
+    )
+    ledger = build.ledger(build.agreement(talks(build)), [denied], as_of="2025-01-05")
+    assert codes(ledger) == "PPPPB"

@@ -115,3 +115,19 @@ def test_a_prohibition_on_statements_breaches_without_figures(build: Build) -> N
     row = ledger.get("o")
     assert row is not None
     assert (row.days[2].evidence, row.days[2].note) == (("incitement",), None)
+
+
+def test_a_denial_is_no_breach_and_contests_the_report(build: Build) -> None:
+    records = [
+        build.event("strike", "2025-01-02", "ASSAULT", ["A"], claimed_by="B"),
+        build.event("denied", "2025-01-02", "ASSAULT", ["A"], claimed_by="A", occurred=False),
+        build.event("denied-alone", "2025-01-03", "ASSAULT", ["A"], occurred=False),
+    ]
+    dispute = build.dispute("d", ["strike"], ["denied"])
+    ledger = build.ledger(
+        build.agreement(calm(build)), records, as_of="2025-01-03", disputes=[dispute]
+    )
+    assert codes(ledger) == "MDM"
+    row = ledger.get("o")
+    assert row is not None
+    assert (row.days[1].evidence, row.days[1].against) == (("strike",), ("denied",))

@@ -1,6 +1,8 @@
 """Records indexed once by day, kind, event type and metric, as known on the as-of date.
 
-Only accepted records count; candidates and rejected records never decide a day.
+Only accepted records count; candidates and rejected records never decide a day,
+and neither does an event a source says did not happen (``occurred: false``):
+it is set against the reports of the act through a dispute.
 A record is known from the earliest published date among its sources (a
 month-only date counts from the month's last day, so nothing is known early),
 or from its own date if no source is dated. Records dated less precisely than a
@@ -109,6 +111,8 @@ class RecordIndex:
                 continue
             kind = v["kind"]
             if kind == "event":
+                if v.get("occurred") is False:
+                    continue  # a denial is a claim against the act, not the act: disputes carry it
                 figures = _figures(v)
                 entry = (day, record, v["id"], figures)
                 by_kind[kind].append(entry)

@@ -23,18 +23,11 @@ from truceline.negotiation._names import actor_overlap, dice, same_name, words
 from truceline.negotiation._voice import claimant, event_claim, outlets
 
 MIN_WORDING = 0.1  # least Dice overlap of content words for two events to be compared
-DENIAL_SUBTYPES = frozenset({"denied", "denial", "did_not_happen", "not_happened"})
 
 
 def denies(event: Event) -> bool:
-    """Whether the event record is a claim that the happening did *not* take place.
-
-    Recorded as ``sub_type: did_not_happen`` (or ``denied``) until the model has
-    a polarity field; an ``occurred: false`` attribute is honoured too.
-    """
-    if getattr(event, "occurred", True) is False:
-        return True
-    return (event.sub_type or "").strip().lower() in DENIAL_SUBTYPES
+    """Whether the event record is a claim that the happening did *not* take place."""
+    return event.occurred is False
 
 
 @dataclass(frozen=True)
