@@ -89,14 +89,14 @@ def _read_day(terms: QuotaTerms, counts: _Counts) -> Reading:
     """One body's reading of one day: its counts read together, or disputed if they conflict."""
     evidence = counts.ids
     bounds = _Bounds.of(*counts.first)
-    for value, qualifier in counts.distinct:
+    for value, qualifier in counts.distinct if len(counts.distinct) > 1 else ():
         bounds = bounds.meet(_Bounds.of(value, qualifier))
-    if bounds.empty:
-        return "disputed", None, evidence
+        if bounds.empty:
+            return "disputed", None, evidence
     return bounds.decide(terms), bounds.low if bounds.low is not None else bounds.high, evidence
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Bounds:
     """What counts say about the true value: low ≤ value ≤ high (strict where so marked)."""
 
