@@ -19,7 +19,7 @@ from collections.abc import Callable
 from truceline.agreement.match import Match
 from truceline.agreement.obligations import Metrics, ScheduleTerms
 from truceline.compliance.context import Context, Result, ids
-from truceline.compliance.index import ByDay, Record, RecordIndex
+from truceline.compliance.index import ByDay, Record, RecordIndex, value_of
 from truceline.compliance.ledger import Day
 
 Range = tuple[float, float]
@@ -106,23 +106,17 @@ def _daily(
 def _counter(metric: Metrics) -> Callable[[Record], float | None]:
     """A record's count: the sum of the metrics it gives, or 1 when no metric is named.
 
-    A figure counts if it is of a named metric and not a total over a longer
-    period; an event gives the first of its figures of each named metric.
+    A figure that totals a longer period than a day does not count.
     """
     if metric is None:
         return lambda record: 1.0
-    names = {metric} if isinstance(metric, str) else set(metric)
+    names = [metric] if isinstance(metric, str) else metric
 
     def count(record: Record) -> float | None:
-        v = record.__dict__
-        if v["kind"] == "figure":
-            wanted = v["metric"] in names and v["period"] in (None, "day")
-            return v["value"] if wanted else None
-        found: dict[str, float] = {}
-        for figure in v.get("figures", ()):
-            if figure.metric in names and figure.metric not in found:
-                found[figure.metric] = figure.value
-        return sum(found.values()) if found else None
+        if record.kind == "figure" and record.period not in (None, "day"):
+            return None
+        values = [found[0] for name in names if (found := value_of(record, name)) is not None]
+        return sum(values) if values else None
 
     return count
 
