@@ -14,6 +14,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from truceline.errors import ExtractionError
+
 
 class Precision(StrEnum):
     """How precisely a date is known."""
@@ -59,3 +61,19 @@ def first_day(value: str) -> dt.date:
 def default_precision(value: str) -> Precision:
     """The precision an ISO prefix implies on its own."""
     return {1: Precision.YEAR, 2: Precision.MONTH}.get(value.count("-") + 1, Precision.DAY)
+
+
+def extraction_day(value: dt.date | str | None, what: str) -> str | None:
+    """A day given to extraction (publication date, agreement day 1) as YYYY-MM-DD.
+
+    Checked where it is given, so a bad date fails before any text is parsed
+    (or, for a corpus run, before the cluster starts).
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError as exc:
+        raise ExtractionError(f"{what} must be a date (YYYY-MM-DD), got {value!r}") from exc

@@ -25,6 +25,7 @@ from uuid import uuid4
 
 from truceline.batch.output import OutputFolder
 from truceline.batch.tables import ITEM_KINDS
+from truceline.dates import extraction_day
 from truceline.errors import ExtractionError, IngestError
 
 if TYPE_CHECKING:
@@ -83,17 +84,6 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
                 seen.add(key)
                 files.append(p)
     return files
-
-
-def _iso(value: date | str | None, what: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError as exc:
-        raise ExtractionError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 @contextmanager
@@ -166,9 +156,10 @@ def run_corpus(
         raise ValueError("chunk_size must be at least 1")
     if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")
-    day_one = _iso(day1, "day1")
+    day_one = extraction_day(day1, "day1")
     dates = {
-        name: _iso(value, f"published date of {name}") for name, value in (published or {}).items()
+        name: extraction_day(value, f"published date of {name}")
+        for name, value in (published or {}).items()
     }
     files = collect_files(paths)
     if not files:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 KINDS = ("timex", "figures", "quotes", "events")
 """Result kinds, in the order the components run."""
@@ -87,3 +87,12 @@ class MatchComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
+
+
+def ancestors(token: Token, limit: int) -> list[Token]:
+    """Up to ``limit`` heads above ``token``, nearest first (the root is its own head)."""
+    out: list[Token] = []
+    while token.head is not token and len(out) < limit:
+        token = token.head
+        out.append(token)
+    return out

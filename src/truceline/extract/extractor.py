@@ -15,6 +15,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truceline.dates import extraction_day
 from truceline.errors import ExtractionError
 from truceline.extract._doc import KINDS, register_extensions
 from truceline.extract.pipeline import load_pipeline
@@ -24,17 +25,6 @@ Published = date | str | None
 
 RESULT_KEYS = ("quotes", "timex", "figures", "events")
 """Top-level keys of an extraction result, in DESIGN.md order."""
-
-
-def _iso(value: Published, what: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError as exc:
-        raise ExtractionError(f"{what} must be a date (YYYY-MM-DD), got {value!r}") from exc
 
 
 def doc_to_dict(doc: Doc) -> dict[str, list[dict]]:
@@ -61,7 +51,7 @@ class Extractor:
         n_process: int = 1,
     ) -> None:
         register_extensions()
-        self.agreement_day1 = _iso(agreement_day1, "agreement_day1")
+        self.agreement_day1 = extraction_day(agreement_day1, "agreement_day1")
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         self.batch_size = batch_size
         self.n_process = n_process
@@ -71,7 +61,7 @@ class Extractor:
         if not isinstance(text, str):
             raise ExtractionError(f"text must be str, got {type(text).__name__}")
         doc = self.nlp.make_doc(text)
-        doc._.published = _iso(published, "published")
+        doc._.published = extraction_day(published, "published")
         doc._.agreement_day1 = self.agreement_day1
         return doc
 

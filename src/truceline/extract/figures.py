@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from truceline.extract._doc import DEFAULT_KEYS, MatchComponent, char_span, register_extensions
+from truceline.extract._doc import (
+    DEFAULT_KEYS,
+    MatchComponent,
+    ancestors,
+    char_span,
+    register_extensions,
+)
 from truceline.extract.numbers import NUMBER_RE, parse_number
 
 _HALF_RE = re.compile(r"\b(?i:half)\b")
@@ -106,17 +112,9 @@ def _lemmas(tokens: Iterable[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
-def _ancestors(token: Token, limit: int) -> list[Token]:
-    out: list[Token] = []
-    while token.head is not token and len(out) < limit:
-        token = token.head
-        out.append(token)
-    return out
-
-
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun ("24 of whom") refers to."""
-    for anc in _ancestors(token, 6):
+    for anc in ancestors(token, 6):
         if anc.dep_ == "relcl":
             return anc.head
     return None
@@ -299,7 +297,7 @@ class FigureFinder(MatchComponent):
             return None, False
         anchor = noun if noun is not None else tok
         near = _lemmas([anchor, *anchor.children])
-        path = _ancestors(anchor, 5)
+        path = ancestors(anchor, 5)
         path_lemmas = [t.lemma_.lower() for t in path]
         clause = self._clause_lemmas(tok)
         if noun_lemma in lex.trucks or (

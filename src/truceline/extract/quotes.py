@@ -27,7 +27,13 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from truceline.extract._doc import DEFAULT_KEYS, MatchComponent, char_span, register_extensions
+from truceline.extract._doc import (
+    DEFAULT_KEYS,
+    MatchComponent,
+    ancestors,
+    char_span,
+    register_extensions,
+)
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -327,7 +333,7 @@ class QuoteAttributor(MatchComponent):
         # (the outermost reporting verb: "X said Y told him of 'Z'" quotes X)
         token = content.root
         governing = None
-        for anc in _ancestors(token, 10):
+        for anc in ancestors(token, 10):
             if inside[anc.i] or not para_start <= anc.idx < para_end:
                 continue
             if anc.lower_ == "according":
@@ -594,14 +600,6 @@ class QuoteAttributor(MatchComponent):
                 )
             )
         return out
-
-
-def _ancestors(token: Token, limit: int) -> list[Token]:
-    out: list[Token] = []
-    while token.head is not token and len(out) < limit:
-        token = token.head
-        out.append(token)
-    return out
 
 
 def _entity(token: Token) -> Span | None:
