@@ -9,23 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
 from truceline.errors import ExtractionError
-
-
-class Precision(StrEnum):
-    """How precisely a date is known."""
-
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
-    APPROXIMATE = "approximate"
-
+from truceline.vocab import Precision
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

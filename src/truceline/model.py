@@ -16,13 +16,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from truceline.agreement.model import Agreement, Clause, Obligation, Phase, PhaseStart
-from truceline.dates import IsoDate, Precision, default_precision, first_day
+from truceline.dates import IsoDate, default_precision, first_day
+from truceline.vocab import (
+    DisputeKind,
+    EventType,
+    Precision,
+    Qualifier,
+    ReviewState,
+    Stance,
+    TermType,
+)
 
 __all__ = [
     "Agreement",
@@ -117,14 +125,6 @@ class Evidence(_Object):
 # --------------------------------------------------------------------------- records
 
 
-class ReviewState(StrEnum):
-    """Where a record stands in review. Rejection is a state, never a deletion."""
-
-    CANDIDATE = "candidate"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-
-
 class _RecordBase(_Object):
     id: Id
     date: IsoDate | None = None
@@ -147,42 +147,6 @@ class _RecordBase(_Object):
     def day(self) -> dt.date | None:
         """The first day the record's date can mean (for sorting and windows)."""
         return first_day(self.date) if self.date else None
-
-
-class EventType(StrEnum):
-    """PLOVER-style action types."""
-
-    AGREE = "AGREE"
-    CONSULT = "CONSULT"
-    SUPPORT = "SUPPORT"
-    CONCEDE = "CONCEDE"
-    COOPERATE = "COOPERATE"
-    AID = "AID"
-    RETREAT = "RETREAT"
-    REQUEST = "REQUEST"
-    ACCUSE = "ACCUSE"
-    REJECT = "REJECT"
-    THREATEN = "THREATEN"
-    PROTEST = "PROTEST"
-    SANCTION = "SANCTION"
-    MOBILIZE = "MOBILIZE"
-    COERCE = "COERCE"
-    ASSAULT = "ASSAULT"
-    RELEASE = "RELEASE"
-    RETURN = "RETURN"
-
-
-class Qualifier(StrEnum):
-    """How a reported number bounds the true value."""
-
-    EXACT = "exact"
-    MORE_THAN = "more_than"
-    AT_LEAST = "at_least"
-    NEARLY = "nearly"
-    ABOUT = "about"
-    OVER = "over"
-    UP_TO = "up_to"
-    HALF = "half"
 
 
 class FigureValue(_Object):
@@ -237,22 +201,6 @@ class Figure(_RecordBase):
     summary: str | None = None
 
 
-class TermType(StrEnum):
-    """What a term of a proposal is about."""
-
-    RELEASE_CAPTIVES = "release_captives"
-    RELEASE_PRISONERS = "release_prisoners"
-    EXTENSION = "extension"
-    TRUCE = "truce"
-    AID = "aid"
-    CROSSINGS = "crossings"
-    WITHDRAWAL = "withdrawal"
-    TALKS = "talks"
-    DISARMAMENT = "disarmament"
-    GOVERNANCE = "governance"
-    OTHER = "other"
-
-
 class Term(_Object):
     """One typed term of a proposal; unused fields stay empty."""
 
@@ -283,16 +231,6 @@ class Proposal(_RecordBase):
     answers: Id | None = Field(None, description="The proposal this one answers.")
     supersedes: Id | None = None
     summary: str | None = None
-
-
-class Stance(StrEnum):
-    """A party's answer to a proposal."""
-
-    ACCEPT = "accept"
-    REJECT = "reject"
-    CONDITIONAL = "conditional"
-    COUNTER = "counter"
-    NO_ANSWER = "no_answer"
 
 
 class Response(_RecordBase):
@@ -339,15 +277,6 @@ def describe(record: Record) -> str:
 
 
 # --------------------------------------------------------------------------- disputes
-
-
-class DisputeKind(StrEnum):
-    """Why accounts differ."""
-
-    CONTRADICTION = "contradiction"  # cannot both be true
-    DEFINITION = "definition"  # different counting rules, labelled as such
-    EVOLVING = "evolving"  # a figure that changed over time: a series, not an error
-    OCCURRENCE = "occurrence"  # whether something happened at all
 
 
 class DisputeSide(_Object):

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 
-from truceline.dates import IsoDate, Precision
+from truceline.dates import IsoDate
 from truceline.model import (
     Event,
     EventType,
@@ -35,6 +35,7 @@ from truceline.model import (
     Statement,
     make_id,
 )
+from truceline.vocab import Precision
 
 DEFAULT_CONFIDENCE = 0.5
 UNKNOWN_SPEAKER = "unknown"
