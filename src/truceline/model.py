@@ -18,9 +18,10 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from truceline.agreement.model import Agreement, Clause, Obligation, Phase, PhaseStart
+from truceline.base import Id, StrictObject, make_id
 from truceline.dates import IsoDate, default_precision, first_day
 from truceline.vocab import (
     DisputeKind,
@@ -64,26 +65,10 @@ __all__ = [
     "summary_of",
 ]
 
-_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
-Id = Annotated[str, Field(pattern=_ID, max_length=200)]
-
-
-def make_id(prefix: str, *parts: object) -> str:
-    """A stable id from content: the same parts always give the same id."""
-    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:12]
-    return f"{prefix}-{digest}"
-
-
-class _Object(BaseModel):
-    """Strict base: unknown fields are errors, so typos in YAML are caught."""
-
-    model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_default=True)
-
-
 # --------------------------------------------------------------------------- sources
 
 
-class Source(_Object):
+class Source(StrictObject):
     """An article or document that records are drawn from."""
 
     id: Id
@@ -105,7 +90,7 @@ class Source(_Object):
         return self
 
 
-class Evidence(_Object):
+class Evidence(StrictObject):
     """Where a record comes from: a source, and optionally a character span of its text."""
 
     source: Id
@@ -125,7 +110,7 @@ class Evidence(_Object):
 # --------------------------------------------------------------------------- records
 
 
-class _RecordBase(_Object):
+class _RecordBase(StrictObject):
     id: Id
     date: IsoDate | None = None
     date_precision: Precision | None = None
@@ -149,7 +134,7 @@ class _RecordBase(_Object):
         return first_day(self.date) if self.date else None
 
 
-class FigureValue(_Object):
+class FigureValue(StrictObject):
     """A number attached to an event (e.g. fatalities, trucks)."""
 
     metric: str
@@ -201,7 +186,7 @@ class Figure(_RecordBase):
     summary: str | None = None
 
 
-class Term(_Object):
+class Term(StrictObject):
     """One typed term of a proposal; unused fields stay empty."""
 
     type: TermType
@@ -279,7 +264,7 @@ def describe(record: Record) -> str:
 # --------------------------------------------------------------------------- disputes
 
 
-class DisputeSide(_Object):
+class DisputeSide(StrictObject):
     """One account in a dispute: what is claimed, by whom, resting on which records."""
 
     claim: str
@@ -287,7 +272,7 @@ class DisputeSide(_Object):
     records: list[Id] = Field(default_factory=list)
 
 
-class Dispute(_Object):
+class Dispute(StrictObject):
     """Records about the same thing that cannot all be true."""
 
     id: Id
@@ -301,7 +286,7 @@ class Dispute(_Object):
 # --------------------------------------------------------------------------- history
 
 
-class Revision(_Object):
+class Revision(StrictObject):
     """One change to one object. Revisions are only ever appended."""
 
     id: int | None = None

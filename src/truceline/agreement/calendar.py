@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from truceline.agreement.days import DayExpr, parse_day
-from truceline.agreement.model import Agreement, Phase
 from truceline.dates import first_day
+
+if TYPE_CHECKING:  # types only: the agreement model validates itself with this calendar
+    from truceline.agreement.model import Agreement, Phase
 
 Span = tuple[dt.date | None, dt.date | None]
 

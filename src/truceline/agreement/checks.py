@@ -10,13 +10,15 @@ which this file cannot see, so its phase names are checked when it is evaluated.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from truceline.agreement.calendar import Calendar, CalendarError
 from truceline.agreement.days import parse_day
-from truceline.agreement.model import Agreement
+
+if TYPE_CHECKING:  # types only: the agreement model runs these checks when it validates
+    from truceline.agreement.model import Agreement
 
 Loc = tuple[str | int, ...]
 Problem = tuple[Loc, str]

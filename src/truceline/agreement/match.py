@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from truceline.vocab import EventType
+
 RecordKind = Literal["event", "statement", "figure", "proposal", "response"]
 
 
@@ -39,8 +41,6 @@ class Match(BaseModel):
     @field_validator("types")
     @classmethod
     def _known_types(cls, value: list[str]) -> list[str]:
-        from truceline.model import EventType  # late: truceline.model imports this package
-
         upper = [v.upper() for v in value]
         unknown = [v for v in upper if v not in EventType.__members__]
         if unknown:

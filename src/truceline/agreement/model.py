@@ -17,15 +17,17 @@ from typing import Any
 from pydantic import Field, ValidationError, ValidatorFunctionWrapHandler, model_validator
 from pydantic_core import PydanticCustomError
 
+from truceline.agreement.checks import problems
 from truceline.agreement.days import DayRef
 from truceline.agreement.match import Match
-from truceline.agreement.obligations import KINDS, Clause, Id, Obligation, _Object
+from truceline.agreement.obligations import KINDS, Clause, Obligation
+from truceline.base import Id, StrictObject
 from truceline.dates import IsoDate
 
 __all__ = ["Agreement", "Clause", "Obligation", "Phase", "PhaseStart", "Suspension"]
 
 
-class PhaseStart(_Object):
+class PhaseStart(StrictObject):
     """A phase starts on a date, a day, when another phase ends, or on a first matching record."""
 
     date: IsoDate | None = None
@@ -41,7 +43,7 @@ class PhaseStart(_Object):
         return self
 
 
-class Phase(_Object):
+class Phase(StrictObject):
     """A stage of the agreement: a start and a length in days (or an explicit last day)."""
 
     id: Id
@@ -58,7 +60,7 @@ class Phase(_Object):
         return self
 
 
-class Suspension(_Object):
+class Suspension(StrictObject):
     """Days on which obligations are suspended (all of them, or those listed)."""
 
     start: DayRef
@@ -68,7 +70,7 @@ class Suspension(_Object):
     sources: list[str] = Field(default_factory=list)
 
 
-class Agreement(_Object):
+class Agreement(StrictObject):
     """One version of an agreement. An amendment is a new Agreement naming the one it amends."""
 
     id: Id
@@ -94,8 +96,6 @@ class Agreement(_Object):
             agreement: Agreement = handler(data)
         except ValidationError as exc:
             raise _without_tags(exc, cls.__name__) from None
-        from truceline.agreement.checks import problems
-
         found = problems(agreement)
         if found:
             loc, message = found[0]

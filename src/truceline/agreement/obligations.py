@@ -16,19 +16,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from truceline.agreement.days import DayRef
 from truceline.agreement.match import Match
-
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", max_length=200)]
-
-
-class _Object(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_default=True)
+from truceline.base import Id, StrictObject
 
 
-class Clause(_Object):
+class Clause(StrictObject):
     """The clause an obligation encodes: its reference and a short paraphrase."""
 
     ref: str
@@ -37,7 +32,7 @@ class Clause(_Object):
     note: str | None = Field(None, description="Where sources disagree about the clause.")
 
 
-class _Window(_Object):
+class _Window(StrictObject):
     """When an obligation runs: a phase, or explicit first and last days (which win)."""
 
     phase: Id | None = Field(None, description="Phase whose days are the window.")
@@ -85,7 +80,7 @@ class ProhibitionTerms(_Window):
     )
 
 
-class Instalment(_Object):
+class Instalment(StrictObject):
     """A count due by a day."""
 
     due: DayRef
@@ -95,7 +90,7 @@ class Instalment(_Object):
 Metrics = str | list[str] | None
 
 
-class Ratio(_Object):
+class Ratio(StrictObject):
     """Counts due in proportion to another series (prisoners per captive released)."""
 
     match: Match
@@ -123,7 +118,7 @@ class ScheduleTerms(_Window):
         return self
 
 
-class Trigger(_Object):
+class Trigger(StrictObject):
     """What starts a conditional obligation: a day, or the first record that matches."""
 
     day: DayRef | None = None
@@ -149,7 +144,7 @@ class ConditionalTerms(_Window):
     then: Terms
 
 
-class _Head(_Object):
+class _Head(StrictObject):
     id: Id
     party: str
     clause: Clause
