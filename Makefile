@@ -6,15 +6,19 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test install lint chromium clean
 
-$(STAMP): pyproject.toml
+RUNTIME := $(VENV)/.runtime
+$(RUNTIME): pyproject.toml
 	scripts/make-venv $(PYTHON) $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 install: $(STAMP)
 
-demo: install
+demo: $(RUNTIME)
 	$(BIN)/truceline demo
 
 test: install chromium lint
@@ -24,6 +28,7 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 chromium:
 	@scripts/ensure-chromium

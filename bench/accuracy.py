@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         text_path = find_text(gold_path, gold, args.text)
         text = read_text(text_path)
         published = date.fromisoformat(gold["published"]) if gold.get("published") else None
-        ours = extractor.extract(text, published)
+        ours = extractor.extract(text, published).to_json()
         if args.dump:
             args.dump.write_text(json.dumps(ours, ensure_ascii=False, indent=1), encoding="utf-8")
         scores = {"truceline": scorer.score(text, gold, ours)}

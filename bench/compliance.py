@@ -20,6 +20,7 @@ Target: 1M records evaluated in ≤ 10 s on one core, growing linearly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import random
@@ -30,6 +31,7 @@ import time
 from typing import Any
 
 from truceline.agreement import Agreement
+from truceline.cli.compliance import gc_paused
 from truceline.compliance import evaluate
 from truceline.model import Dispute, Event, Evidence, Figure, FigureValue, Source
 
@@ -129,7 +131,7 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_one(n: int, repeat: int) -> dict[str, float]:
+def run_one(n: int, repeat: int, collector: str) -> dict[str, float]:
     """Build one size's data, then time the evaluation (best of ``repeat``: the box is shared)."""
     agr = agreement()
     recs, sources, disputes = records(n)
@@ -140,7 +142,8 @@ def run_one(n: int, repeat: int) -> dict[str, float]:
         sum(1 for r in recs if r.state == "accepted" and r.date)
         baseline = min(baseline, time.process_time() - c0)
         t0, c0 = time.perf_counter(), time.process_time()
-        ledger = evaluate([agr], recs, sources, disputes, as_of=START + dt.timedelta(days=DAYS))
+        with gc_paused() if collector == "paused" else contextlib.nullcontext():
+            ledger = evaluate([agr], recs, sources, disputes, as_of=START + dt.timedelta(days=DAYS))
         seconds = min(seconds, time.perf_counter() - t0)
         cpu = min(cpu, time.process_time() - c0)
     days = sum(len(o.days) for o in ledger.obligations)
@@ -153,17 +156,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3, help="Evaluations per size (best kept).")
+    parser.add_argument(
+        "--collector",
+        choices=["paused", "on"],
+        default="paused",
+        help="paused: as `truceline check` runs it; on: as the web app runs it.",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.repeat)))
+        print(json.dumps(run_one(args.one, args.repeat, args.collector)))
         return
     print(f"{'records':>10} {'obligations':>11} {'seconds':>8} {'cpu s':>6} {'growth':>7} "
           f"{'x pass':>7} {'peak MB':>8} {'engine MB':>9}")  # fmt: skip
     previous: float | None = None
     for n in args.sizes:
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n), "--repeat", str(args.repeat)],
+            [
+                sys.executable,
+                __file__,
+                "--one",
+                str(n),
+                "--repeat",
+                str(args.repeat),
+                "--collector",
+                args.collector,
+            ],  # fmt: skip
             capture_output=True,
             text=True,
             check=True,

@@ -3,7 +3,7 @@
     .venv/bin/python bench/merge.py [--threshold 0.3] [--tolerance 1] [--sweep] [--json]
 
 Reads bench/fixtures/merge/<week>/ (sources.yaml, events.yaml, gold.yaml) and
-scores ``truceline.negotiation.merge_events`` and a naive baseline (same date
+scores ``truceline.reconcile.merge_events`` and a naive baseline (same date
 and same type) in the same run. ``week-dev`` was used to choose the default
 threshold; ``week-test`` was held out.
 """
@@ -21,7 +21,7 @@ import yaml
 
 from truceline.files import read_file
 from truceline.model import Event
-from truceline.negotiation import merge_events
+from truceline.reconcile import merge_events
 
 FIXTURES = Path(__file__).parent / "fixtures" / "merge"
 

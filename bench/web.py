@@ -29,9 +29,9 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
-from truceline.dossier import Dossier
-from truceline.model import Event, Evidence, Figure, Source, Statement
-from truceline.store import dump, schema
+from truceline.app import Dossier
+from truceline.model import Event, Evidence, Figure, Source, Statement, dump
+from truceline.store import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "build" / "bench-web"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 from truceline.errors import DossierFileError, StoreError
 from truceline.store import schema
 

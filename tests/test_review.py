@@ -1,4 +1,4 @@
-"""truceline.review: candidates, accept, reject, edit — every decision a revision."""
+"""Dossier review: candidates, accept, reject, edit — every decision a revision."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from truceline import review
-from truceline.dossier import Dossier
+from truceline.app import Dossier, parse_assignments
+from truceline.errors import ReviewError
 from truceline.model import Evidence, Figure, Source, Statement
-from truceline.review import ReviewError, parse_assignments
 
 TEXT = "The UN said more than 600 trucks entered. “We are ready,” a Hamas official said."
 
@@ -55,42 +54,42 @@ def dossier(tmp_path: Path, db_url: str) -> Iterator[Dossier]:
 
 
 def test_candidates(dossier: Dossier) -> None:
-    assert [r.id for r in review.candidates(dossier.store)] == ["fig-1", "stm-1"]
-    assert [r.id for r in review.candidates(dossier.store, kind="statement")] == ["stm-1"]
-    assert review.candidates(dossier.store, source="src-2") == []
+    assert [r.id for r in dossier.candidates()] == ["fig-1", "stm-1"]
+    assert [r.id for r in dossier.candidates(kind="statement")] == ["stm-1"]
+    assert dossier.candidates(source="src-2") == []
     with pytest.raises(ReviewError, match="unknown record kind"):
-        review.candidates(dossier.store, kind="rumour")
+        dossier.candidates(kind="rumour")
 
 
 def test_accept(dossier: Dossier) -> None:
-    assert review.accept(dossier.store, ["fig-1"], by="ana", note="checked") == {"fig-1": "edited"}
+    assert dossier.accept(["fig-1"], by="ana", note="checked") == {"fig-1": "edited"}
     assert dossier.store.get("fig-1").state == "accepted"  # type: ignore[union-attr]
     last = dossier.store.history("fig-1")[-1]
     assert (last.action, last.by, last.note) == ("accept", "ana", "checked")
-    assert review.accept(dossier.store, ["fig-1"], by="ana") == {"fig-1": "unchanged"}
-    assert [r.id for r in review.candidates(dossier.store)] == ["stm-1"]
+    assert dossier.accept(["fig-1"], by="ana") == {"fig-1": "unchanged"}
+    assert [r.id for r in dossier.candidates()] == ["stm-1"]
 
 
 def test_reject_keeps_the_record(dossier: Dossier) -> None:
-    review.reject(dossier.store, ["stm-1", "fig-1"], by="ana", note="not about the truce")
-    assert review.candidates(dossier.store) == []
+    dossier.reject(["stm-1", "fig-1"], by="ana", note="not about the truce")
+    assert dossier.candidates() == []
     assert dossier.store.get("stm-1").state == "rejected"  # type: ignore[union-attr]
     assert [h.action for h in dossier.store.history("stm-1")] == ["create", "reject"]
 
 
 def test_unknown_id_changes_nothing(dossier: Dossier) -> None:
     with pytest.raises(ReviewError, match="no record with id 'nope'"):
-        review.accept(dossier.store, ["fig-1", "nope"], by="ana")
+        dossier.accept(["fig-1", "nope"], by="ana")
     assert dossier.store.get("fig-1").state == "candidate"  # type: ignore[union-attr]
     with pytest.raises(ReviewError, match="no record with id 'src-1'"):
-        review.reject(dossier.store, ["src-1"], by="ana")
+        dossier.reject(["src-1"], by="ana")
     with pytest.raises(ReviewError, match="no record ids"):
-        review.accept(dossier.store, [], by="ana")
+        dossier.accept([], by="ana")
 
 
 def test_edit(dossier: Dossier) -> None:
     changes = parse_assignments(["speaker=a Hamas official", "affiliation=Hamas"])
-    edited = review.edit(dossier.store, "stm-1", changes, by="ana", note="speaker named")
+    edited = dossier.edit("stm-1", changes, by="ana", note="speaker named")
     assert edited.speaker == "a Hamas official"  # type: ignore[union-attr]
     assert edited.state == "candidate"
     stored = dossier.store.get("stm-1")
@@ -102,13 +101,13 @@ def test_edit(dossier: Dossier) -> None:
 
 
 def test_edit_and_accept(dossier: Dossier) -> None:
-    edited = review.edit(dossier.store, "fig-1", {"value": 630}, by="ana", accept=True)
+    edited = dossier.edit("fig-1", {"value": 630}, by="ana", accept=True)
     assert edited.state == "accepted" and edited.value == 630  # type: ignore[union-attr]
     assert dossier.store.history("fig-1")[-1].action == "accept"
 
 
 def test_edit_clears_a_field(dossier: Dossier) -> None:
-    edited = review.edit(dossier.store, "fig-1", parse_assignments(["date="]), by="ana")
+    edited = dossier.edit("fig-1", parse_assignments(["date="]), by="ana")
     assert edited.date is None
 
 
@@ -125,7 +124,7 @@ def test_edit_clears_a_field(dossier: Dossier) -> None:
 )
 def test_edit_is_validated(dossier: Dossier, changes: dict[str, object], message: str) -> None:
     with pytest.raises(ReviewError, match=message):
-        review.edit(dossier.store, "fig-1", changes, by="ana")
+        dossier.edit("fig-1", changes, by="ana")
     assert len(dossier.store.history("fig-1")) == 1
 
 

@@ -8,7 +8,7 @@ The library is the product; the CLI and the dashboard are thin layers over it::
     dossier.store.records(kind="event")
 """
 
-from truceline.dossier import Dossier, ImportReport
+from truceline.app import Dossier, ImportReport
 from truceline.errors import (
     AgreementFileError,
     DossierFileError,

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from truceline.errors import ExtractionError
+from truceline.errors import DateError, ExtractionError
 from truceline.vocab import Precision
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -52,17 +52,33 @@ def default_precision(value: str) -> Precision:
     return {1: Precision.YEAR, 2: Precision.MONTH}.get(value.count("-") + 1, Precision.DAY)
 
 
+def parse_day(value: dt.date | str | None, what: str) -> dt.date | None:
+    """A calendar day given by a person (an option, a query string, an index file).
+
+    The one parser of YYYY-MM-DD input: empty means not given; a date object
+    passes; a datetime string keeps its date. Anything else is a ``DateError``
+    that names ``what`` was being read, so every face reports it the same way.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise DateError(f"{what} must be a date (YYYY-MM-DD), got {value!r}") from exc
+
+
 def extraction_day(value: dt.date | str | None, what: str) -> str | None:
     """A day given to extraction (publication date, agreement day 1) as YYYY-MM-DD.
 
     Checked where it is given, so a bad date fails before any text is parsed
     (or, for a corpus run, before the cluster starts).
     """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
     try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError as exc:
-        raise ExtractionError(f"{what} must be a date (YYYY-MM-DD), got {value!r}") from exc
+        day = parse_day(value, what)
+    except DateError as exc:
+        raise ExtractionError(str(exc)) from exc
+    return day.isoformat() if day else None

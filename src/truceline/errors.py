@@ -7,7 +7,8 @@
     ├── IngestError                            a source could not be read
     ├── ExtractionError                        the NLP pipeline could not run
     ├── ReviewError                            a review action cannot be done
-    └── NegotiationError                       a proposal edit or diff cannot be done
+    ├── NegotiationError                       a proposal edit or diff cannot be done
+    └── DateError                              a day given as input is not YYYY-MM-DD
 
 Every error carries a message meant for the person at the keyboard: the CLI
 prints it as-is (no traceback) and exits with code 2.
@@ -55,3 +56,7 @@ class ReviewError(TrucelineError):
 
 class NegotiationError(TrucelineError):
     """A proposal edit or a diff request cannot be carried out."""
+
+
+class DateError(TrucelineError):
+    """A day given as input (an option, a query parameter, an index line) is not a date."""

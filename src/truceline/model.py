@@ -25,6 +25,7 @@ from truceline.base import Id, StrictObject, make_id
 from truceline.dates import IsoDate, default_precision, first_day
 from truceline.vocab import (
     DisputeKind,
+    EventMode,
     EventType,
     Precision,
     Qualifier,
@@ -62,6 +63,8 @@ __all__ = [
     "TermType",
     "make_id",
     "describe",
+    "dump",
+    "kind_of",
     "summary_of",
 ]
 
@@ -157,6 +160,16 @@ class Event(_RecordBase):
     occurred: bool | None = Field(
         None, description="false: the source says this did not happen (a denial, kept as a claim)."
     )
+    mode: EventMode | None = Field(
+        None,
+        description="planned, threatened or hypothetical: reported as intended or possible, "
+        "not as done (unset: reported as done).",
+    )
+
+    @property
+    def is_act(self) -> bool:
+        """Whether the source reports the act as done: neither denied nor only intended."""
+        return self.occurred is not False and self.mode in (None, EventMode.ASSERTED)
 
 
 class Statement(_RecordBase):
@@ -183,6 +196,16 @@ class Figure(_RecordBase):
     who: str | None = Field(None, description="Whom or what the figure counts.")
     counted_by: str | None = Field(None, description="The body that counted (OCHA, COGAT …).")
     as_of: str | None = Field(None, description="Time of day or stage the figure was current.")
+    incident: str | None = Field(
+        None,
+        description="The one happening counted (a strike, the first exchange); "
+        "unset: everything in the period.",
+    )
+    cumulative: bool | None = Field(
+        None,
+        description="true: a running total (the war so far); a later count by the same "
+        "body updates it.",
+    )
     summary: str | None = None
 
 
@@ -239,6 +262,23 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
     "proposal": Proposal,
     "response": Response,
 }
+
+
+def kind_of(obj: BaseModel) -> str:
+    """The object kind stored in revisions and shown to people: source, agreement,
+    dispute or a record kind."""
+    if isinstance(obj, Source):
+        return "source"
+    if isinstance(obj, Agreement):
+        return "agreement"
+    if isinstance(obj, Dispute):
+        return "dispute"
+    return str(obj.kind)  # type: ignore[attr-defined]
+
+
+def dump(obj: BaseModel) -> dict[str, Any]:
+    """The canonical JSON form of an object, as stored and compared."""
+    return obj.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
 
 
 def summary_of(record: Record) -> str | None:

@@ -99,3 +99,67 @@ class DisputeKind(StrEnum):
     DEFINITION = "definition"  # different counting rules, labelled as such
     EVOLVING = "evolving"  # a figure that changed over time: a series, not an error
     OCCURRENCE = "occurrence"  # whether something happened at all
+
+
+class TimexPrecision(StrEnum):
+    """How precisely the extractor resolved a time expression.
+
+    A record's `Precision` says what a reader can rely on; the extractor also
+    says how it got there: "vague" ("early June", "in recent days": a day
+    picked inside a fuzzy stretch) and "range" ("over the past three days",
+    "this weekend": the first day of a span it cannot store). A record has no
+    use for that difference, so both become "approximate" in `precision`, the
+    one place the two sets meet.
+    """
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    VAGUE = "vague"
+    RANGE = "range"
+
+    @property
+    def precision(self) -> Precision:
+        """The record precision this stands for."""
+        if self in (TimexPrecision.VAGUE, TimexPrecision.RANGE):
+            return Precision.APPROXIMATE
+        return Precision(self.value)
+
+
+class QuoteKind(StrEnum):
+    """How a quotation gives someone's words."""
+
+    DIRECT = "direct"  # a sentence or more in quotation marks
+    PARTIAL = "partial"  # a few quoted words inside the reporter's sentence
+    INDIRECT = "indirect"  # reported speech, no quotation marks ("X said that …")
+
+
+class FigureCategory(StrEnum):
+    """What a reported number counts (a Figure's metric when the extractor found it)."""
+
+    KILLED = "killed"
+    INJURED = "injured"
+    DISPLACED = "displaced"
+    CAPTIVES_ALIVE = "captives_alive"
+    CAPTIVES_DEAD = "captives_dead"
+    CAPTIVES_TOTAL = "captives_total"
+    PRISONERS = "prisoners"
+    BODIES = "bodies"
+    AID_TRUCKS = "aid_trucks"
+    PHASE_DAYS = "phase_days"
+    OTHER = "other"  # a count of something none of the above names
+
+
+class EventMode(StrEnum):
+    """Whether a source reports an act as done, or only as intended or possible.
+
+    Only an asserted act can count as the act: one planned ("will withdraw"),
+    threatened ("threatened to resume strikes") or hypothetical ("could
+    collapse") has not happened by the report's own account.
+    """
+
+    ASSERTED = "asserted"
+    PLANNED = "planned"
+    THREATENED = "threatened"
+    HYPOTHETICAL = "hypothetical"

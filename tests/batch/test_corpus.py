@@ -56,7 +56,7 @@ def test_tables_equal_in_process_extraction(run, extractor) -> None:
     for kind in ITEM_KINDS:
         got = by_file(tables[kind])
         for name, text in TEXTS.items():
-            expected = extractor.extract(text, PUBLISHED[name])[kind]
+            expected = extractor.extract(text, PUBLISHED[name]).to_json()[kind]
             assert got.get(name, []) == expected, (kind, name)
             for item in expected:  # the schema holds every field the extractor gives
                 assert set(item) == set(SCHEMAS[kind].names) - {"file"}
@@ -126,7 +126,10 @@ def test_published_index_is_honoured(tmp_path, scheduler, extractor) -> None:
         Path(r["file"]).name: r["value"] for r in tables["timex"] if r["text"] == "Saturday"
     }
     assert saturday == {"feb.txt": "2025-02-08", "mar.txt": "2025-03-01"}
-    assert by_file(tables["timex"])["mar.txt"] == extractor.extract(text, "2025-03-03")["timex"]
+    assert (
+        by_file(tables["timex"])["mar.txt"]
+        == extractor.extract(text, "2025-03-03").to_json()["timex"]
+    )
     assert {r["file"].rsplit("/", 1)[-1]: r["published"] for r in tables["files"]} == index
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from truceline.app import Dossier
 from truceline.cli.app import app
-from truceline.dossier import Dossier
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "gaza-2025"
 runner = CliRunner()

@@ -1,4 +1,4 @@
-"""check_dossier contests days with disputes detected from the records, not only stored ones.
+"""Dossier.check contests days with disputes detected from the records, not only stored ones.
 
 A dossier in tmp_path, imported from YAML written here; it holds no Dispute.
 One quota: OCHA's daily count of aid trucks against a target of 600 (the quota
@@ -26,8 +26,7 @@ from pathlib import Path
 
 from compliance_builders import codes
 
-from truceline.compliance.dossier import check_dossier
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 
 AGREEMENT = """
 agreement:
@@ -105,7 +104,7 @@ def _dossier(tmp_path: Path) -> Dossier:
 def test_detected_disputes_contest_days_without_a_stored_dispute(tmp_path: Path) -> None:
     with _dossier(tmp_path) as dossier:
         assert dossier.store.disputes() == []
-        ledger = check_dossier(dossier, as_of=dt.date(2025, 1, 10))
+        ledger = dossier.check(as_of=dt.date(2025, 1, 10))
     assert codes(ledger) == "DDMBBMUUUU"
     row = ledger.get("o")
     assert row is not None

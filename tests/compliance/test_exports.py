@@ -9,7 +9,7 @@ import truceline.compliance
 def test_compliance_api() -> None:
     assert set(truceline.compliance.__all__) == {
         "STATUSES", "Day", "DeadlineItem", "Ledger", "Lifecycle", "ObligationLedger", "Point",
-        "RecordIndex", "Series", "Status", "Version", "check_dossier", "deadlines", "evaluate",
+        "RecordIndex", "Series", "Status", "Version", "deadlines", "evaluate",
         "to_ical",
     }  # fmt: skip
 

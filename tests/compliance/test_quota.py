@@ -90,7 +90,7 @@ def test_weekly_sum(build: Build) -> None:
 
 
 def test_collector_state_is_restored(build: Build) -> None:
-    """The engine pauses the garbage collector while it runs; callers get theirs back."""
+    """The engine never changes the garbage collector's state (web threads share it)."""
     agreement = build.agreement(quota(build))
     records = [build.figure("f", "2025-01-02", "aid_trucks", 630)]
     for enabled in (True, False):

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from truceline.cli import main
-from truceline.extract import reading
+from truceline.text import decode
 
 from .conftest import WIRE
 
@@ -85,4 +85,28 @@ def test_bad_files_exit_2(tmp_path, run_cli, content, message):
 
 def test_decode_falls_back_from_utf8():
     text = "Gaza’s crossings reopened — café owners said"
-    assert reading.decode_bytes(text.encode("cp1252")) == text
+    assert decode(text.encode("cp1252"), "a.txt") == text
+
+
+def test_json_is_the_typed_results_serialised(tmp_path, run_cli, extractor):
+    """The CLI prints `Extraction.to_json()`: the DESIGN.md keys, nothing typed-only."""
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    code, out, _ = run_cli(path, "--published", "2025-02-06", "--json", "--day1", "2025-01-19")
+    assert code == 0
+    expected = extractor.extract(WIRE, "2025-02-06").to_json()
+    assert out == json.dumps(expected, ensure_ascii=False) + "\n"
+    assert "sentence" not in out and "mode" not in json.loads(out)["events"][0]
+
+
+def test_crlf_offsets_slice_the_text_read_in_text_mode(tmp_path, run_cli):
+    """A CRLF file: offsets are into the decoded text, line ends as Python reads them."""
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(WIRE.replace("\n", "\r\n").encode("utf-8"))
+    code, out, _ = run_cli(path, "--published", "2025-02-06", "--json")
+    assert code == 0
+    text = path.read_text(encoding="utf-8")  # universal newlines: "\r\n" → "\n"
+    result = json.loads(out)
+    assert result["quotes"] and result["timex"]
+    for item in (*result["quotes"], *result["timex"], *result["figures"]):
+        assert text[item["start"] : item["end"]] == item["text"]

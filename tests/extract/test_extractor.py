@@ -9,7 +9,8 @@ import spacy
 
 import truceline.extract as extract_pkg
 from truceline.errors import ExtractionError
-from truceline.extract import RESULT_KEYS, Extractor, resolve_model_name
+from truceline.extract import RESULT_KEYS, Extraction, Extractor, resolve_model_name
+from truceline.vocab import QuoteKind, TimexPrecision
 
 from .conftest import BROADCAST, LIVE_BLOG, WIRE
 
@@ -18,11 +19,42 @@ REPORTS = [(WIRE, date(2025, 2, 6)), (BROADCAST, date(2025, 1, 29)), (LIVE_BLOG,
 
 def test_public_api_is_pinned():
     assert extract_pkg.__all__ == sorted(extract_pkg.__all__, key=lambda n: (not n.isupper(), n))
-    assert {"Extractor", "doc_to_dict", "load_pipeline", "read_text"} <= set(extract_pkg.__all__)
+    assert {"Extraction", "Extractor", "load_pipeline", "read_text"} <= set(extract_pkg.__all__)
+
+
+def test_results_are_typed(extractor):
+    result = extractor.extract(WIRE, date(2025, 2, 6))
+    assert isinstance(result, Extraction)
+    assert {q.kind for q in result.quotes} <= set(QuoteKind)
+    assert all(isinstance(t.precision, TimexPrecision) for t in result.timex)
+    with pytest.raises(AttributeError):
+        result.quotes[0].speaker = "someone else"  # type: ignore[misc]
+
+
+def test_sentences_come_from_spacy(extractor):
+    """Each mention carries the sentence spaCy split, line breaks ending one."""
+    result = extractor.extract(WIRE, date(2025, 2, 6))
+    sentences = {(s.start_char, s.end_char) for s in extractor.process(WIRE).sents}
+    items = [*result.quotes, *result.timex, *result.figures, *result.events]
+    for item in items:
+        assert item.sentence is not None
+        lo, hi = item.sentence
+        assert any(s0 <= lo and hi <= s1 for s0, s1 in sentences)
+    netanyahu = next(t for t in result.timex if t.text == "Wednesday")
+    assert WIRE[slice(*netanyahu.sentence)] == (
+        "Israeli Prime Minister Benjamin Netanyahu met his security cabinet on Wednesday."
+    )
+    # spaCy's sentence runs past "Jan." (a regex split at ". " would stop there)
+    swap = next(f for f in result.figures if f.value == 183)
+    assert WIRE[slice(*swap.sentence)] == (
+        "Hamas said on Tuesday it would release three Israeli hostages on Saturday in "
+        "exchange for 183 Palestinian prisoners, the latest swap under the ceasefire that "
+        "took effect on Jan. 19."
+    )
 
 
 def test_result_shape(extractor):
-    result = extractor.extract(WIRE, date(2025, 2, 6))
+    result = extractor.extract(WIRE, date(2025, 2, 6)).to_json()
     assert list(result) == list(RESULT_KEYS)
     assert set(result["quotes"][0]) >= {"text", "start", "end", "speaker", "affiliation", "kind"}
     assert set(result["timex"][0]) >= {"text", "start", "end", "value", "precision", "confidence"}
@@ -42,15 +74,14 @@ def test_result_shape(extractor):
 @pytest.mark.parametrize(("text", "published"), REPORTS)
 def test_spans_slice_the_text(extractor, text, published):
     result = extractor.extract(text, published)
-    for kind in ("quotes", "timex", "figures"):
-        for item in result[kind]:
-            assert text[item["start"] : item["end"]] == item["text"]
-            assert 0 <= item["confidence"] <= 1
+    for item in (*result.quotes, *result.timex, *result.figures):
+        assert text[item.start : item.end] == item.text
+        assert item.confidence is not None and 0 <= item.confidence <= 1
 
 
 def test_quote_text_excludes_marks(extractor):
-    for quote in extractor.extract(WIRE, date(2025, 2, 6))["quotes"]:
-        assert quote["text"][0] not in "“”\"‘’'"
+    for quote in extractor.extract(WIRE, date(2025, 2, 6)).quotes:
+        assert quote.text[0] not in "“”\"‘’'"
 
 
 def test_batch_equals_single(extractor):
@@ -92,11 +123,12 @@ def test_lexicons_are_registered():
 
 def test_no_published_date(extractor):
     result = extractor.extract("Troops withdrew on March 3, 2025.", None)
-    assert result["timex"][0]["value"] == "2025-03-03"
+    assert result.timex[0].value == "2025-03-03"
 
 
 def test_empty_text(extractor):
-    assert extractor.extract("", None) == {key: [] for key in RESULT_KEYS}
+    assert extractor.extract("", None) == Extraction()
+    assert Extraction().to_json() == {key: [] for key in RESULT_KEYS}
 
 
 def test_bad_input(extractor):

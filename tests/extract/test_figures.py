@@ -10,7 +10,7 @@ from .conftest import BROADCAST, WIRE
 
 
 def _figures(extractor, text, published=date(2025, 2, 6)):
-    return {f["text"]: f for f in extractor.extract(text, published)["figures"]}
+    return {f["text"]: f for f in extractor.extract(text, published).to_json()["figures"]}
 
 
 def test_parse_number_words():
@@ -87,3 +87,8 @@ def test_bodies_handed_over_are_dead_captives(extractor):
 def test_days_before_is_not_a_phase_length(extractor):
     text = "The talks began two days before the first phase was due to end."
     assert _figures(extractor, text) == {}
+
+
+def test_a_day_of_the_month_is_no_count(extractor):
+    got = _figures(extractor, "About 1,200 people were killed on 7 October 2023.")
+    assert [f["value"] for f in got.values()] == [1200]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from truceline.extract.quotes import find_quote_marks
+import pytest
+
+from truceline.extract.quote_marks import find_quote_marks
 
 from .conftest import BROADCAST, LIVE_BLOG, WIRE
 
@@ -48,7 +50,7 @@ def test_headline_form():
 
 
 def _quotes(extractor, text, published):
-    return extractor.extract(text, published)["quotes"]
+    return extractor.extract(text, published).to_json()["quotes"]
 
 
 def test_wire_speakers(extractor):
@@ -132,3 +134,140 @@ def test_institution_is_not_a_he(extractor):
     )
     (quote,) = [q for q in _quotes(extractor, text, date(2025, 3, 10)) if q["kind"] != "indirect"]
     assert quote["speaker"] == "Adam Boehler"
+
+
+# -- failure classes of issue 13 (sentences written for these tests) ----------------
+
+
+def _said(extractor, text, published=date(2025, 5, 2)):
+    return [
+        (q["text"], q["speaker"])
+        for q in _quotes(extractor, text, published)
+        if q["kind"] != "indirect"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We only want to know where he is," the family said.', "family"),
+        ('"Aid must reach every district," the report said.', "report"),
+        ('"Crossings stay open," the ministry\'s statement said.', "ministry"),
+    ],
+)
+def test_groups_and_documents_speak(extractor, text, speaker):
+    [(_, got)] = _said(extractor, text)
+    assert got.split()[-1] == speaker
+
+
+def test_words_quoted_in_a_non_speech_frame(extractor):
+    text = 'The prime minister hailed the accord as "historic" on Thursday.'
+    assert _said(extractor, text) == [("historic", "The prime minister")]
+
+
+def test_a_quoted_term_in_the_subject_is_nobody_s_speech(extractor):
+    assert _said(extractor, 'The "humanitarian" pause ended on Monday.') == []
+
+
+def test_headline_name_colon_without_marks(extractor):
+    text = "Karimov: We will hold the line\n\nThe general spoke to troops near the river.\n"
+    assert _said(extractor, text) == [("We will hold the line", "Karimov")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: Storm of shelling hits the port\n\nResidents fled overnight.\n",
+        "Talks Collapse Again: What Comes Next?\n\nDiplomats met on Friday.\n",
+    ],
+)
+def test_headline_labels_and_titles_are_not_speakers(extractor, text):
+    assert _said(extractor, text) == []
+
+
+def test_headline_label_before_a_speaker(extractor):
+    text = "Update: Karimov: We will hold the line\n\nHe spoke to troops.\n"
+    assert _said(extractor, text) == [("We will hold the line", "Karimov")]
+
+
+def test_main_clause_subject_is_the_antecedent(extractor):
+    text = 'Omar Haddad said the envoy would come back next week. "We are ready for him," he said.'
+    assert _said(extractor, text)[-1] == ("We are ready for him,", "Omar Haddad")
+
+
+def test_pronoun_agrees_in_gender(extractor):
+    text = (
+        "Mr. Lund spoke after Sara Voss, who chairs the panel. "
+        '"Nothing has been settled," he told the hall.'
+    )
+    assert _said(extractor, text)[-1][1] == "Lund"
+
+
+def test_they_is_never_one_person(extractor):
+    text = 'The rebels met Mr. Lund on Friday. "We will stay in the hills," they said.'
+    assert _said(extractor, text)[-1][1].endswith("rebels")
+
+
+def test_pronoun_chains_keep_the_speaker(extractor):
+    text = (
+        "Petra Holm said the border would reopen. "
+        "She added that the guards had been told. "
+        '"Everyone will be able to cross," she said.'
+    )
+    assert _said(extractor, text)[-1][1] == "Petra Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"That is not what we agreed," Dana Brook interjected.', "Dana Brook"),
+        ('"Enough of this," Dana Brook fumed.', "Dana Brook"),
+        ('"We were misled," according to Dana Brook.', "Dana Brook"),
+        ('As Dana Brook put it, "the door is still open."', "Dana Brook"),
+    ],
+)
+def test_less_common_cues(extractor, text, speaker):
+    assert _said(extractor, text)[-1][1] == speaker
+
+
+def test_signed_quotes_in_a_list(extractor):
+    text = (
+        "Readers wrote to us.\n"
+        "\u201cThe truce gave us a week of sleep.\u201d \u2015 Lina Haddad\n"
+        "\u201dWe need more than a week.\u201d \u2015 Karim Aziz\n"
+    )
+    assert _said(extractor, text) == [
+        ("The truce gave us a week of sleep.", "Lina Haddad"),
+        ("We need more than a week.", "Karim Aziz"),
+    ]
+
+
+def test_reporter_in_the_paragraph_before(extractor):
+    text = "Asked about the talks, the mayor said:\n\u201cWe have waited long enough.\u201d\n"
+    assert _said(extractor, text) == [("We have waited long enough.", "the mayor")]
+
+
+def test_speaker_keeps_whose_spokesperson(extractor):
+    text = '"There is no agreement yet," a spokesperson for the ministry said.'
+    assert _said(extractor, text)[0][1] == "a spokesperson for the ministry"
+
+
+def test_appositive_name_is_the_speaker(extractor):
+    text = '"We will not sign," the head of the council, Nadia Petrova, told reporters.'
+    assert _said(extractor, text)[0][1] == "Nadia Petrova"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Lund told CBS\'s "Morning Watch" that the talks had stalled.',
+        'In his memoir "Roads of Iron," the general describes the siege.',
+    ],
+)
+def test_titles_of_programmes_and_books_are_not_speech(extractor, text):
+    assert _said(extractor, text) == []
+
+
+def test_a_dateline_is_never_a_speaker(extractor):
+    text = 'BEIRUT -- Both sides agreed on Monday to "hold fire" for now.'
+    assert all(speaker != "BEIRUT" for _, speaker in _said(extractor, text))

@@ -13,7 +13,8 @@ from .conftest import WIRE
 
 def _timex(extractor, text, published):
     return {
-        t["text"]: (t["value"], t["precision"]) for t in extractor.extract(text, published)["timex"]
+        t["text"]: (t["value"], t["precision"])
+        for t in extractor.extract(text, published).to_json()["timex"]
     }
 
 
@@ -73,7 +74,7 @@ def test_vague_and_month(extractor):
         "Negotiators returned in the month of February."
     )
     got = _timex(extractor, text, date(2025, 3, 3))
-    assert got["early June"] == ("2024-06-01", "vague")
+    assert got["early June"] == ("2024-06", "month")  # as TimeML: the month, "early" a modifier
     assert got["October 2023"] == ("2023-10", "month")
     assert got["the month of February"] == ("2025-02", "month")
 
@@ -98,7 +99,7 @@ def test_agreement_days_need_day1(nlp):
     from truceline.extract import Extractor
 
     plain = Extractor(nlp=nlp)
-    texts = [t["text"] for t in plain.extract("Talks start by day 16.", date(2025, 2, 1))["timex"]]
+    texts = [t.text for t in plain.extract("Talks start by day 16.", date(2025, 2, 1)).timex]
     assert texts == []
 
 
@@ -107,12 +108,96 @@ def test_past_period(extractor):
     assert got["Over the past two days"] == ("2025-03-25", "range")
 
 
-def test_ago_month_is_vague(extractor):
-    got = _timex(extractor, "The offer was made one month ago.", date(2025, 3, 27))
-    assert got["one month ago"] == ("2025-02-25", "vague")
+def test_ago_counts_calendar_units(extractor):
+    text = "The offer was made one month ago. The war began two years ago."
+    got = _timex(extractor, text, date(2025, 3, 27))
+    assert got["one month ago"] == ("2025-02", "month")
+    assert got["two years ago"] == ("2023", "year")  # not 2 x 365 days back
 
 
 def test_date_inside_noun_phrase_ignores_tense(extractor):
     text = "Hamas will not abandon the January agreement."
     got = _timex(extractor, text, date(2025, 3, 27))
     assert got["January"] == ("2025-01", "month")
+
+
+# -- failure classes of issue 13 (sentences written for these tests) ----------------
+
+
+def test_day_first_dates_with_any_day(extractor):
+    text = "The siege began on 7 October 2023 and the parade is on 9 May."
+    got = _timex(extractor, text, date(2025, 5, 2))
+    assert got["7 October 2023"] == ("2023-10-07", "day")
+    assert got["9 May"] == ("2025-05-09", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The talks are set to resume on Monday.", "2025-05-05"),  # infinitive: ahead
+        ("The ministers meet again on Monday.", "2025-05-05"),  # present: ahead
+        ("The crossing stays shut until Monday.", "2025-05-05"),
+        ("The ministers met on Monday.", "2025-04-28"),
+        ("The ministers will meet on Friday.", "2025-05-02"),  # the publication day itself
+        ("Shares fell below Monday's close.", "2025-04-28"),  # a day that has been
+    ],
+)
+def test_weekday_tense(extractor, text, value):
+    [(got, precision)] = _timex(extractor, text, date(2025, 5, 2)).values()  # a Friday
+    assert (got, precision) == (value, "day")
+
+
+def test_future_month_after_a_past_verb(extractor):
+    text = "The court ruled on Monday that the men must be freed by Dec. 7."
+    got = _timex(extractor, text, date(2025, 10, 30))
+    assert got["Dec. 7"] == ("2025-12-07", "day")
+
+
+def test_not_until_is_past(extractor):
+    text = "It was not until February 27 that the envoys met."
+    assert _timex(extractor, text, date(2025, 3, 27))["February 27"] == ("2025-02-27", "day")
+
+
+def test_holidays(extractor):
+    text = "A pause was declared over Easter. Shops closed on Christmas Day."
+    got = _timex(extractor, text, date(2025, 5, 2))
+    assert got["Easter"] == ("2025-04-20", "day")
+    assert got["Christmas Day"] == ("2024-12-25", "day")
+
+
+def test_years_in_ranges_and_as_modifiers(extractor):
+    text = "The 2009-2010 talks failed, and a 2014 raid ended the lull of 1957-58."
+    got = _timex(extractor, text, date(2025, 5, 2))
+    assert got["2009-2010"] == ("2009", "year")
+    assert got["2014"] == ("2014", "year")
+    assert got["1957-58"] == ("1957", "year")
+
+
+def test_times_of_day_and_show_names_are_not_dates(extractor):
+    text = "Drones struck overnight. The envoy joins TODAY to explain the plan."
+    assert _timex(extractor, text, date(2025, 5, 2)) == {}
+
+
+def test_parts_of_the_publication_day_and_the_weekend(extractor):
+    text = (
+        "The guns fell silent earlier this evening. Crowds gathered at the weekend. "
+        "Officials have met in recent months."
+    )
+    got = _timex(extractor, text, date(2025, 4, 28))  # a Monday
+    assert got["earlier this evening"] == ("2025-04-28", "day")
+    assert got["at the weekend"] == ("2025-04-26", "range")
+    assert got["in recent months"] == ("2025-01-28", "vague")
+
+
+def test_years_before_the_report(extractor):
+    text = "Profit rose from a year earlier, as year-earlier sales were weak."
+    got = _timex(extractor, text, date(2025, 4, 28))
+    assert got["a year earlier"] == ("2024", "year")
+    assert got["year-earlier"] == ("2024", "year")
+
+
+def test_years_in_words_and_year_end(extractor):
+    text = "The accord of nineteen ninety-six will be reviewed by the end of the year."
+    got = _timex(extractor, text, date(2025, 4, 28))
+    assert got["nineteen ninety-six"] == ("1996", "year")
+    assert got["the end of the year"] == ("2025", "year")

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 from truceline.files.writer import to_yaml
 from truceline.model import EventType, Qualifier, Stance, TermType
 

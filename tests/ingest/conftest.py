@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE_HTML = (FIXTURES / "truce-aid.html").read_bytes()

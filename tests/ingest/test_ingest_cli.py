@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from truceline.app import Dossier
+from truceline.app import ingest as app_ingest
 from truceline.cli import main
 from truceline.cli.app import app
-from truceline.dossier import Dossier
-from truceline.ingest import _run
 
 runner = CliRunner()
 
@@ -43,7 +43,7 @@ class QuoteExtractor:
 
 @pytest.fixture
 def dossier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(_run, "_default_extractor", lambda store: QuoteExtractor())
+    monkeypatch.setattr(app_ingest, "_default_extractor", lambda store: QuoteExtractor())
     monkeypatch.delenv("TRUCELINE_DB", raising=False)
     monkeypatch.delenv("TRUCELINE_AUTO_ACCEPT", raising=False)
     monkeypatch.setenv("USER", "tester")

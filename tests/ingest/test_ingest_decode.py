@@ -1,4 +1,4 @@
-"""truceline.ingest._decode: encodings, empty and binary input."""
+"""truceline.text.decode (used by ingest): encodings, empty and binary input."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from truceline.errors import IngestError
-from truceline.ingest._decode import decode
+from truceline.text import decode
 
 TEXT = (
     "Negotiators in Doha said Thursday’s meeting was “constructive”, and that the "

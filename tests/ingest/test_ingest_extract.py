@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from truceline.dossier import Dossier
-from truceline.ingest import IngestOptions, ingest
+from truceline.app import Dossier
+from truceline.ingest import IngestOptions
 from truceline.model import Agreement, Figure, Source, Statement
 
 
@@ -15,7 +15,7 @@ def test_ingest_with_the_real_extractor(dossier: Dossier, fixtures: Path) -> Non
             Agreement(id="truce", title="Truce", parties=["Israel", "Hamas"], in_force="2025-01-19")
         )
     inputs = [fixtures / "truce-first-day.txt", fixtures / "truce-aid.html"]
-    report = ingest(dossier, inputs, IngestOptions(outlet="Gulf Desk"))  # default extractor
+    report = dossier.ingest(inputs, IngestOptions(outlet="Gulf Desk"))  # default extractor
     assert report.new == 2 and report.candidates > 0
 
     records = dossier.store.records()
@@ -37,6 +37,6 @@ def test_ingest_with_the_real_extractor(dossier: Dossier, fixtures: Path) -> Non
     trucks = [r for r in records if isinstance(r, Figure) and r.metric == "aid_trucks"]
     assert {(f.value, f.qualifier) for f in trucks} >= {(630.0, "at_least")}
 
-    again = ingest(dossier, inputs)
+    again = dossier.ingest(inputs)
     assert again.duplicates == 2 and again.candidates == 0
     assert len(dossier.store.records()) == len(records)

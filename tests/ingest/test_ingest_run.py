@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from truceline.dossier import Dossier
+from truceline.agreement.chains import first_day_one
+from truceline.app import Dossier
 from truceline.errors import ExtractionError, IngestError
-from truceline.ingest import IngestOptions, agreement_day_one, ingest
+from truceline.ingest import IngestOptions
 from truceline.model import Agreement
 from truceline.store import schema
 from truceline.store.store import Writer
@@ -79,7 +80,7 @@ def test_every_kind_into_the_dossier(dossier: Dossier, fixtures: Path) -> None:
         for n in ("truce-first-day.txt", "truce-aid.html", "articles.jsonl", "pages.warc.gz")
     ]
     extractor = FakeExtractor()
-    report = ingest(dossier, inputs, extractor=extractor)
+    report = dossier.ingest(inputs, extractor=extractor)
     assert report.new == 5 and report.duplicates == 0
     assert {s.id for s in dossier.store.sources()} == {s.id for s in report.sources}
     records = dossier.store.records()
@@ -99,9 +100,9 @@ def test_every_kind_into_the_dossier(dossier: Dossier, fixtures: Path) -> None:
 
 def test_reingesting_changes_nothing(dossier: Dossier, fixtures: Path) -> None:
     inputs = [fixtures / "truce-first-day.txt", fixtures / "articles.jsonl"]
-    ingest(dossier, inputs, extractor=FakeExtractor())
+    dossier.ingest(inputs, extractor=FakeExtractor())
     before = table_counts(dossier)
-    report = ingest(dossier, inputs, extractor=FakeExtractor())
+    report = dossier.ingest(inputs, extractor=FakeExtractor())
     assert report.new == 0 and report.duplicates == 3 and report.candidates == 0
     assert table_counts(dossier) == before
 
@@ -115,8 +116,7 @@ def test_duplicates_by_content_and_by_url(dossier: Dossier, fixtures: Path, tmp_
         '"url": "https://NEWS.example.org/mideast/second-exchange/?fbclid=zz", "outlet": "X"}\n'
     )
     extractor = FakeExtractor()
-    report = ingest(
-        dossier,
+    report = dossier.ingest(
         [fixtures / "truce-first-day.txt", copy, fixtures / "articles.jsonl", other_url],
         extractor=extractor,
     )
@@ -137,8 +137,7 @@ def test_duplicates_by_content_and_by_url(dossier: Dossier, fixtures: Path, tmp_
 def test_auto_accept_keeps_the_machine_decision_in_history(
     dossier: Dossier, fixtures: Path
 ) -> None:
-    report = ingest(
-        dossier,
+    report = dossier.ingest(
         [fixtures / "truce-first-day.txt"],
         IngestOptions(auto_accept=0.8),
         by="nightly",
@@ -154,7 +153,7 @@ def test_auto_accept_keeps_the_machine_decision_in_history(
 
 
 def test_no_extract(dossier: Dossier, fixtures: Path) -> None:
-    report = ingest(dossier, [fixtures / "truce-aid.html"], IngestOptions(extract=False))
+    report = dossier.ingest([fixtures / "truce-aid.html"], IngestOptions(extract=False))
     assert report.new == 1 and report.candidates == 0
     assert dossier.store.records() == []
 
@@ -163,14 +162,14 @@ def test_bad_input_writes_nothing(dossier: Dossier, fixtures: Path, tmp_path: Pa
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with pytest.raises(IngestError, match="empty.txt: empty input"):
-        ingest(dossier, [fixtures / "truce-first-day.txt", empty], extractor=FakeExtractor())
+        dossier.ingest([fixtures / "truce-first-day.txt", empty], extractor=FakeExtractor())
     assert dossier.store.sources() == []
 
 
 def test_a_crash_while_writing_leaves_the_dossier_as_before(
     dossier: Dossier, fixtures: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ingest(dossier, [fixtures / "truce-first-day.txt"], extractor=FakeExtractor())
+    dossier.ingest([fixtures / "truce-first-day.txt"], extractor=FakeExtractor())
     before = table_counts(dossier)
     real_put = Writer.put
     calls = 0
@@ -184,7 +183,7 @@ def test_a_crash_while_writing_leaves_the_dossier_as_before(
 
     monkeypatch.setattr(Writer, "put", failing_put)
     with pytest.raises(RuntimeError, match="disk full"):
-        ingest(dossier, [fixtures / "articles.jsonl"], extractor=FakeExtractor())
+        dossier.ingest([fixtures / "articles.jsonl"], extractor=FakeExtractor())
     assert table_counts(dossier) == before
 
 
@@ -195,7 +194,7 @@ def test_extractor_failure_writes_nothing(dossier: Dossier, fixtures: Path) -> N
             yield {}
 
     with pytest.raises(ExtractionError):
-        ingest(dossier, [fixtures / "truce-first-day.txt"], extractor=Broken())
+        dossier.ingest([fixtures / "truce-first-day.txt"], extractor=Broken())
     assert table_counts(dossier)["sources"] == 0
 
 
@@ -204,13 +203,12 @@ def test_missing_extractor_is_a_clear_error(
 ) -> None:
     monkeypatch.setitem(sys.modules, "truceline.extract", None)
     with pytest.raises(ExtractionError, match="--no-extract"):
-        ingest(dossier, [fixtures / "truce-first-day.txt"])
+        dossier.ingest([fixtures / "truce-first-day.txt"])
 
 
 def test_progress_is_reported(dossier: Dossier, fixtures: Path) -> None:
     seen: list[tuple[str, int, int]] = []
-    ingest(
-        dossier,
+    dossier.ingest(
         [fixtures / "truce-first-day.txt", fixtures / "articles.jsonl"],
         extractor=FakeExtractor(),
         progress=lambda stage, done, total: seen.append((stage, done, total)),
@@ -220,7 +218,7 @@ def test_progress_is_reported(dossier: Dossier, fixtures: Path) -> None:
 
 
 def test_day_one_from_the_first_agreement(dossier: Dossier) -> None:
-    assert agreement_day_one(dossier.store) is None
+    assert first_day_one(dossier.store.agreements()) is None
     with dossier.store.writer("test") as writer:
         writer.put(Agreement(id="truce", title="Truce", parties=["A", "B"], in_force="2025-01-19"))
         writer.put(
@@ -232,4 +230,4 @@ def test_day_one_from_the_first_agreement(dossier: Dossier) -> None:
                 amends="truce",
             )
         )
-    assert agreement_day_one(dossier.store) == dt.date(2025, 1, 19)
+    assert first_day_one(dossier.store.agreements()) == dt.date(2025, 1, 19)

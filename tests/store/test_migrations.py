@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
-from truceline.store import Store
+from truceline.store import Store, schema
 
 
 @pytest.fixture
@@ -62,3 +63,29 @@ def test_login_failures_downgrade_to_0004_and_back(store: Store) -> None:
     assert _version(store) == "0004"
     store.migrate()
     assert "login_failures" in sa.inspect(store.engine).get_table_names()
+
+
+def test_migrations_import_nothing_from_truceline() -> None:
+    """Frozen history: a revision that imported live code would change with it."""
+    versions = resources.files("truceline.store") / "migrations" / "versions"
+    for path in sorted(Path(str(versions)).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            assert not any(n.split(".")[0] == "truceline" for n in names), (path.name, names)
+
+
+def test_the_metadata_describes_the_migrated_database(store: Store) -> None:
+    """Every table, column and index of ``schema.metadata`` is what the migrations made."""
+    store.migrate()
+    inspector = sa.inspect(store.engine)
+    for table in schema.metadata.sorted_tables:
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        assert columns == set(table.c.keys()), table.name
+        indexes = {i["name"]: i["column_names"] for i in inspector.get_indexes(table.name)}
+        for index in table.indexes:
+            assert indexes.get(index.name) == [c.name for c in index.columns], index.name

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from truceline.dossier import DB_FILE, Dossier
+from truceline.app import DB_FILE, Dossier
 from truceline.model import Event, Evidence, Figure, Source, Statement
 from truceline.web import create_app
 from truceline.web.accounts import add_user

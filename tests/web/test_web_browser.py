@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 from truceline.web import create_app
 from truceline.web.accounts import add_user
 from truceline.web.settings import Mode, WebSettings
@@ -104,7 +104,7 @@ class Server:
 
 @pytest.fixture(scope="module")
 def browser_dossier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dossier]:
-    from truceline.ingest import IngestOptions, ingest
+    from truceline.ingest import IngestOptions
     from truceline.model import Event, Evidence, Statement
 
     folder = tmp_path_factory.mktemp("browser") / "dossier"
@@ -112,7 +112,7 @@ def browser_dossier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dossie
     dossier.import_dir(EXAMPLE)
     hostile = folder.parent / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    report = ingest(dossier, [hostile], IngestOptions(), by="test")
+    report = dossier.ingest([hostile], IngestOptions(), by="test")
     assert report.new == 1
     said = [r for r in dossier.store.records("statement") if "<" in r.speaker + r.quote]
     assert said, "extraction kept no hostile quote or speaker"
@@ -339,7 +339,7 @@ def published(browser_dossier: Dossier, tmp_path_factory: pytest.TempPathFactory
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    from truceline.report.site import publish
+    from truceline.web.publish import publish
 
     folder = tmp_path_factory.mktemp("published") / "site"
     with ThreadPoolExecutor(1) as pool:

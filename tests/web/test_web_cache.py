@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from truceline.dossier import DB_FILE, Dossier
+from truceline.app import DB_FILE, Dossier
 from truceline.model import Event, Evidence, Source, Statement
-from truceline.web import create_app, queries
+from truceline.store import counts
+from truceline.store.filters import TimelineFilter, timeline_where
+from truceline.store.version import version
+from truceline.web import cache, create_app
 
 
 @pytest.fixture
@@ -36,20 +39,20 @@ def _edit_summary(dossier: Dossier, text: str) -> None:
 
 
 def test_version_watch_follows_every_revision(dossier: Dossier) -> None:
-    watch = queries.VersionWatch(dossier.store)
+    watch = cache.VersionWatch(dossier.store)
     assert watch._conn is not None, "a SQLite file dossier is watched through data_version"
     first = watch()
-    assert first == queries.version(dossier.store)
+    assert first == version(dossier.store)
     assert watch() == first  # nothing changed: no new read
     _edit_summary(dossier, "Talks resumed, edited")
-    assert watch() == queries.version(dossier.store) > first
+    assert watch() == version(dossier.store) > first
     watch.close()
 
 
 def test_version_watch_sees_other_connections_and_ignores_other_commits(
     dossier: Dossier,
 ) -> None:
-    watch = queries.VersionWatch(dossier.store)
+    watch = cache.VersionWatch(dossier.store)
     before = watch()
     other = sqlite3.connect(str(dossier.path / DB_FILE))  # as another process would
     try:
@@ -78,9 +81,9 @@ def test_in_memory_store_reads_the_version_every_time() -> None:
 
     store = Store("sqlite://")
     store.migrate()
-    watch = queries.VersionWatch(store)
+    watch = cache.VersionWatch(store)
     assert watch._conn is None
-    assert watch() == queries.version(store)
+    assert watch() == version(store)
 
 
 def test_cached_timeline_shows_an_edit_at_once(web_client) -> None:  # type: ignore[no-untyped-def]
@@ -109,7 +112,7 @@ def test_timeline_form_is_shared_by_the_pages_of_a_filter(web_client) -> None:  
 
 
 def test_snapshot_recomputes_after_any_revision(dossier: Dossier) -> None:
-    snapshot = queries.Snapshot(dossier.store)
+    snapshot = cache.Snapshot(dossier.store)
     calls: list[int] = []
 
     def compute() -> int:
@@ -153,7 +156,7 @@ def test_compliance_cell_is_cached_and_refreshed(tmp_path: Path, make_client) ->
         with dossier.store.writer("test") as writer:
             writer.put(figure.model_copy(update={"notes": "checked again"}))
         assert client.get(url).status_code == 200
-        assert w.snapshot._version == queries.version(dossier.store) > before
+        assert w.snapshot._version == version(dossier.store) > before
         assert (
             client.get("/compliance/cell?obligation=aid-trucks-daily&day=1999-01-01").status_code
             == 404
@@ -212,21 +215,21 @@ def test_driven_counts_equal_plain_counts(varied: Dossier) -> None:
     checked = 0
     with store.engine.connect() as conn:
         for values in itertools.product(*options.values()):
-            f = queries.TimelineFilter(**dict(zip(options, values, strict=True)))
-            plain = queries.count_matches(conn, queries.timeline_where(store.dialect, f), None)
-            driven = queries.count_filter(conn, store.dialect, f, None)
+            f = TimelineFilter(**dict(zip(options, values, strict=True)))
+            plain = counts.count_matches(conn, timeline_where(store.dialect, f), None)
+            driven = counts.count_filter(conn, store.dialect, f, None)
             assert driven == plain, f
             for cap in (0, 2, 5):
-                assert queries.count_filter(conn, store.dialect, f, cap) == min(plain, cap + 1), (
+                assert counts.count_filter(conn, store.dialect, f, cap) == min(plain, cap + 1), (
                     f,
                     cap,
                 )
-            checked += bool(queries.count_driver(store.dialect, f))
+            checked += bool(counts.count_driver(store.dialect, f))
     assert checked > 100
 
 
 def test_new_indexes_exist(dossier: Dossier) -> None:
-    from truceline.web.tables import ORDER_INDEXES
+    from truceline.store.schema import ORDER_INDEXES
 
     inspector = sa.inspect(dossier.store.engine)
     for name, table, columns in ORDER_INDEXES:
@@ -237,7 +240,7 @@ def test_new_indexes_exist(dossier: Dossier) -> None:
 
 
 def test_fragments_cannot_push_out_heavy_computations(dossier: Dossier) -> None:
-    snapshot = queries.Snapshot(dossier.store, size=4)
+    snapshot = cache.Snapshot(dossier.store, size=4)
     ledger_runs: list[int] = []
 
     def ledger() -> str:
@@ -251,8 +254,8 @@ def test_fragments_cannot_push_out_heavy_computations(dossier: Dossier) -> None:
     assert snapshot.get("ledger:None", ledger, heavy=True) == "ledger"
     assert len(ledger_runs) == 1
     assert snapshot.peek("fragment|19") == "html"
-    assert snapshot.peek("fragment|0") is queries.MISSING
-    assert snapshot.peek("ledger:None") is queries.MISSING  # peek is for fragments only
+    assert snapshot.peek("fragment|0") is cache.MISSING
+    assert snapshot.peek("ledger:None") is cache.MISSING  # peek is for fragments only
     _edit_summary(dossier, "Talks resumed, heavy")
     snapshot.get("ledger:None", ledger, heavy=True)
     assert len(ledger_runs) == 2

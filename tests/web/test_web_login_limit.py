@@ -15,12 +15,12 @@ import pytest
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 from truceline.store import Store
+from truceline.store.schema import login_failures
 from truceline.web import create_app
 from truceline.web.accounts import LoginLimiter, add_user
 from truceline.web.settings import Mode, WebSettings
-from truceline.web.tables import login_failures
 
 T0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
 Worker = Callable[..., FastAPI]

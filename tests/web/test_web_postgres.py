@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 from truceline.web import create_app
 
 with warnings.catch_warnings():

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from truceline.dossier import Dossier
-from truceline.report.site import SEARCH_GLOBAL, SEARCH_INDEX, publish
+from truceline.app import Dossier
+from truceline.web.publish import SEARCH_GLOBAL, SEARCH_INDEX, publish
 
 
 @pytest.fixture

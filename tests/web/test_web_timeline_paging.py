@@ -8,9 +8,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 from truceline.model import Event, Evidence, Source, Statement
-from truceline.web import create_app, queries
+from truceline.store import counts
+from truceline.store.filters import TimelineFilter
+from truceline.store.timeline import timeline
+from truceline.web import create_app
 from truceline.web.settings import WebSettings
 
 # 23 dated events (some share a date, so the id breaks ties), 7 undated statements.
@@ -91,8 +94,8 @@ def test_pages_walk_every_match_in_order(paged, state, size, cap):  # type: igno
         want = _expected(paged, keep, state)
         got: list[str] = []
         for n in range(1, len(want) // size + 3):
-            f = queries.TimelineFilter(**params, state=state, page=n)
-            page = queries.timeline(paged.store, f, size, cap=cap)
+            f = TimelineFilter(**params, state=state, page=n)
+            page = timeline(paged.store, f, size, cap=cap)
             got += [e.record.id for e in page.entries]
             if page.exact:
                 assert page.total == len(want), (params, n)
@@ -103,15 +106,15 @@ def test_pages_walk_every_match_in_order(paged, state, size, cap):  # type: igno
             assert page.more == (not page.exact)
             assert (page.page < page.pages or page.more) == (not last), (params, n)
         assert got == want, params
-        assert queries.timeline_total(
-            paged.store, queries.TimelineFilter(**params, state=state)
-        ) == len(want)
+        assert counts.timeline_total(paged.store, TimelineFilter(**params, state=state)) == len(
+            want
+        )
 
 
 def test_combined_filters_are_the_intersection(paged):  # type: ignore[no-untyped-def]
     def ids(**params: str) -> set[str]:
-        f = queries.TimelineFilter(**params)
-        return {e.record.id for e in queries.timeline(paged.store, f, 500).entries}
+        f = TimelineFilter(**params)
+        return {e.record.id for e in timeline(paged.store, f, 500).entries}
 
     both = ids(outlet="Wire", type="AID", q="convoy")
     assert both and both == ids(outlet="Wire") & ids(type="AID") & ids(q="convoy")
@@ -120,7 +123,7 @@ def test_combined_filters_are_the_intersection(paged):  # type: ignore[no-untype
 @pytest.fixture
 def small_pages(paged: Dossier, monkeypatch: pytest.MonkeyPatch, make_client) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The app with 5 records a page and the count stopped at 10."""
-    monkeypatch.setattr(queries, "COUNT_CAP", 10)
+    monkeypatch.setattr(counts, "COUNT_CAP", 10)
     with make_client(create_app(paged, WebSettings(page_size=5))) as client:
         yield client
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from truceline.agreement.chains import day_one as agreement_day_one
 from truceline.agreement.days import DayExpr, parse_day
 from truceline.dates import first_day
 
@@ -35,7 +36,7 @@ class Calendar:
         phases: Sequence[Phase] | None = None,
         phase_starts: Mapping[str, dt.date] | None = None,
     ) -> None:
-        self.day_one = day_one or first_day(agreement.day_one or agreement.in_force)
+        self.day_one = day_one or agreement_day_one(agreement)
         self.phases = {p.id: p for p in (phases if phases is not None else agreement.phases)}
         self._known_starts = dict(phase_starts or {})
         self._spans: dict[str, Span] = {}

@@ -1,8 +1,8 @@
 """The Parquet tables a corpus run writes: one flat table per kind of item.
 
 Every item table starts with `file` (the path as given on the command line, or
-found under a given folder) followed by the item's fields from the extraction
-output (see DESIGN.md, "Extraction output"). Offsets are into the file's decoded
+found under a given folder) followed by the item's fields in the extraction
+output (`to_json()` of the typed results; see DESIGN.md, "Extraction output"). Offsets are into the file's decoded
 text, as with `truceline extract`. Figure values are float64 (a figure may be
 "half"); lists of names are list<string>; an event's figures are a list of
 structs with the figure fields.
@@ -28,6 +28,11 @@ _FIGURE_FIELDS = [
     pa.field("category", pa.string()),
     pa.field("who", pa.string()),
     pa.field("confidence", pa.float64()),
+    pa.field("incident", pa.string()),
+    pa.field("period", pa.string()),
+    pa.field("cumulative", pa.bool_()),
+    pa.field("counted_by", pa.string()),
+    pa.field("as_of", pa.string()),
 ]
 
 _FILE = pa.field("file", pa.string(), nullable=False)

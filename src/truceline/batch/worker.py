@@ -18,7 +18,9 @@ import pyarrow as pa
 
 from truceline.batch.tables import ITEM_KINDS, TABLES, to_table
 from truceline.errors import IngestError, TrucelineError
-from truceline.extract import Extractor, read_text
+from truceline.extract import Extractor
+from truceline.mentions import Extraction
+from truceline.text import read_text
 
 ChunkItem = tuple[str, str, str | None]
 """One file of a chunk: (file as reported, path to read, published date or None)."""
@@ -53,13 +55,13 @@ def _message(exc: Exception) -> str:
 
 def _extract(
     extractor: Extractor, docs: list[tuple[str, str, str | None]]
-) -> list[dict | Exception]:
+) -> list[Extraction | Exception]:
     """Results in input order; when the batch fails, each file alone, so one bad
     file costs only its own result."""
     try:
         return list(extractor.extract_many((text, published) for _, text, published in docs))
     except Exception:
-        out: list[dict | Exception] = []
+        out: list[Extraction | Exception] = []
         for _, text, published in docs:
             try:
                 out.append(extractor.extract(text, published))
@@ -91,7 +93,7 @@ def extract_chunk(chunk: list[ChunkItem], model: str | None, day1: str | None) -
             continue
         rows["files"].append({"file": file, "published": published, "characters": len(text)})
         for kind in ITEM_KINDS:
-            rows[kind].extend({"file": file, **item} for item in result[kind])
+            rows[kind].extend({"file": file, **item.to_json()} for item in getattr(result, kind))
     rows["failures"] = [{"file": chunk[p][0], "error": errors[p]} for p in sorted(errors)]
     meta = extractor.nlp.meta
     return ChunkResult(

@@ -1,12 +1,15 @@
 """Compliance commands: `check` (the ledger) and `deadlines` (to-do list and iCalendar).
 
-Glue only: the ledger comes from ``truceline.compliance.check_dossier``.
+Glue only: the ledger comes from ``Dossier.check``.
 Exit codes: 0 nothing breached, 1 something breached, 2 bad input.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,8 +20,10 @@ from truceline.cli.app import app
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
-from truceline.compliance import Ledger, ObligationLedger, check_dossier, deadlines, to_ical
+from truceline.compliance import Ledger, ObligationLedger, deadlines, to_ical
 from truceline.compliance.ledger import obligation_json
+from truceline.dates import parse_day
+from truceline.errors import DateError
 
 _STYLE = {
     "met": "green",
@@ -31,12 +36,25 @@ _STYLE = {
 
 
 def _as_of(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
+        return parse_day(value, "--as-of")
+    except DateError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Evaluate without the cyclic garbage collector: the engine allocates millions of
+    small, cycle-free objects, and each collection would walk them all. Done here, in
+    the one-shot command, because pausing it is process state: the library (which
+    also runs in the web app's threads) never touches it."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 AsOfOpt = Annotated[
@@ -50,8 +68,8 @@ AsOfOpt = Annotated[
 
 def _ledger(dossier: Path, db: str | None, as_of: str | None) -> Ledger:
     when = _as_of(as_of)
-    with open_dossier(dossier, db) as d:
-        return check_dossier(d, when)
+    with open_dossier(dossier, db) as d, gc_paused():
+        return d.check(when)
 
 
 @app.command()
@@ -86,7 +104,7 @@ def check(
         for o in chosen:
             _print_days(o)
     else:
-        _print_summary(chosen, ledger.as_of)
+        print_summary(chosen, ledger.as_of)
     if any(o.first_breach for o in chosen):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -95,7 +113,7 @@ def _status(status: str) -> str:
     return f"[{_STYLE.get(status, '')}]{status}[/]"
 
 
-def _print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
+def print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
     table = Table(title=f"Compliance as of {as_of}", show_lines=False)
     for column in ("obligation", "party", "kind", "today", "lifecycle"):
         table.add_column(column)

@@ -10,17 +10,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from truceline.app import Dossier
 from truceline.cli.app import app
 from truceline.cli.console import err
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_BAD_INPUT
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
 from truceline.cli.progress import progress_bar
-from truceline.dossier import Dossier
 from truceline.files.jsonschema import dossier_file_schema
-from truceline.model import RECORD_KINDS, summary_of
-from truceline.report.exports import write_all
-from truceline.store import dump, kind_of
+from truceline.model import RECORD_KINDS, dump, kind_of, summary_of
 
 
 @app.command()
@@ -70,10 +68,8 @@ def export(
 ) -> None:
     """Write the dossier out: as YAML dossier files (re-importable) or as data files."""
     with open_dossier(dossier, db) as d:
-        if format is ExportFormat.yaml:
-            written = d.export_dir(folder)
-        else:
-            written = write_all(folder, d.store.records(), d.store.sources())
+        export = d.export_dir if format is ExportFormat.yaml else d.export_tables
+        written = export(folder)
     for path in written:
         console.print(str(path))
 
@@ -93,9 +89,7 @@ def list_(
         err.print(f"unknown kind {kind!r}; expected one of {', '.join(RECORD_KINDS)}")
         raise typer.Exit(EXIT_BAD_INPUT)
     with open_dossier(dossier, db) as d:
-        records = d.store.records(
-            kind.rstrip("s") if kind else None, tuple(state) if state else None
-        )
+        records = d.records(kind.rstrip("s") if kind else None, tuple(state) if state else None)
     if as_json:
         print_json([dump(r) for r in records])
         return
@@ -116,7 +110,7 @@ def show(
 ) -> None:
     """Show one object (record, source, agreement or dispute)."""
     with open_dossier(dossier, db) as d:
-        obj = d.store.get(object_id)
+        obj = d.get(object_id)
     if obj is None:
         err.print(f"no object with id {object_id!r}")
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -140,7 +134,7 @@ def history(
 ) -> None:
     """Every change to an object: when, by whom, what it was before and after."""
     with open_dossier(dossier, db) as d:
-        revisions = d.store.history(object_id)
+        revisions = d.history(object_id)
     if not revisions:
         err.print(f"no history for {object_id!r}")
         raise typer.Exit(EXIT_BAD_INPUT)

@@ -16,22 +16,21 @@ from rich.progress import Progress
 from rich.table import Table
 
 from truceline.cli.app import app
-from truceline.errors import IngestError
+from truceline.dates import parse_day
+from truceline.errors import DateError, IngestError
+from truceline.mentions import Extraction
+from truceline.text import read_text
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not YYYY-MM-DD", param_hint=option) from exc
+        return parse_day(value, option)
+    except DateError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from exc
 
 
 def read_index(path: Path) -> dict[str, str]:
     """Map file basename → published date from an index of JSON lines."""
-    from truceline.extract import read_text
-
     index: dict[str, str] = {}
     for number, line in enumerate(read_text(path).splitlines(), 1):
         if not line.strip():
@@ -46,18 +45,18 @@ def read_index(path: Path) -> dict[str, str]:
     return index
 
 
-def _summary_table(name: str, result: dict) -> Table:
+def _summary_table(name: str, result: Extraction) -> Table:
     table = Table(title=name, show_lines=False)
     for column in ("kind", "text", "value / speaker", "detail"):
         table.add_column(column, overflow="fold")
-    for q in result["quotes"]:
-        table.add_row(q["kind"], q["text"][:80], q["speaker"] or "?", q["affiliation"] or "")
-    for t in result["timex"]:
-        table.add_row("timex", t["text"], t["value"], t["precision"])
-    for f in result["figures"]:
-        table.add_row("figure", f["text"], str(f["value"]), f"{f['category']} ({f['qualifier']})")
-    for e in result["events"]:
-        table.add_row("event", e["summary"], e["date"] or "", e["type"])
+    for q in result.quotes:
+        table.add_row(q.kind, q.text[:80], q.speaker or "?", q.affiliation or "")
+    for t in result.timex:
+        table.add_row("timex", t.text, t.value, t.precision)
+    for f in result.figures:
+        table.add_row("figure", f.text, str(f.value), f"{f.category} ({f.qualifier})")
+    for e in result.events:
+        table.add_row("event", e.summary, e.date or "", e.type)
     return table
 
 
@@ -82,7 +81,7 @@ def extract_command(
     ),
 ) -> None:
     """Extract quotes, time expressions, figures and events from report files."""
-    from truceline.extract import Extractor, read_text
+    from truceline.extract import Extractor
 
     if as_json and as_jsonl:
         raise typer.BadParameter("choose one of --json and --jsonl")
@@ -102,9 +101,9 @@ def extract_command(
         for path, result in zip(files, results, strict=True):
             progress.advance(task)
             if as_json:
-                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
             elif as_jsonl:
-                line = {"file": str(path), **result}
+                line = {"file": str(path), **result.to_json()}
                 sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
                 sys.stdout.flush()
             else:

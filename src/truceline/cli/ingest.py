@@ -18,15 +18,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from truceline import review as review_lib
+from truceline.app import IngestOptions, IngestReport, parse_assignments
 from truceline.cli.app import app
 from truceline.cli.console import out
 from truceline.cli.errors import err_console
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
-from truceline.ingest import IngestOptions, IngestReport
-from truceline.ingest import ingest as ingest_inputs
-from truceline.model import Event, Record, describe
-from truceline.store.store import dump
+from truceline.model import Event, Record, describe, dump
 
 AutoAcceptOpt = Annotated[
     float | None,
@@ -96,7 +93,7 @@ def ingest(
                 tasks[stage] = progress.add_task(stage, total=total)
             progress.update(tasks[stage], completed=done, total=total)
 
-        report = ingest_inputs(opened, inputs, options, by=by, progress=tick)
+        report = opened.ingest(inputs, options, by=by, progress=tick)
     if json_:
         print_json(report.to_dict())
     else:
@@ -146,7 +143,7 @@ def review(
     if ctx.invoked_subcommand is not None:
         return
     with open_dossier(dossier, db) as opened:
-        records = review_lib.candidates(opened.store, kind=kind, source=source)
+        records = opened.candidates(kind=kind, source=source)
     if json_:
         print_json([dump(r) for r in records])
         return
@@ -175,7 +172,7 @@ def accept_cmd(
 ) -> None:
     """Accept records."""
     with open_dossier(dossier, db) as opened:
-        outcomes = review_lib.accept(opened.store, ids, by=by, note=note)
+        outcomes = opened.accept(ids, by=by, note=note)
     _print_outcomes(outcomes, "accepted", json_)
 
 
@@ -190,7 +187,7 @@ def reject_cmd(
 ) -> None:
     """Reject records (they stay in the dossier, marked rejected)."""
     with open_dossier(dossier, db) as opened:
-        outcomes = review_lib.reject(opened.store, ids, by=by, note=note)
+        outcomes = opened.reject(ids, by=by, note=note)
     _print_outcomes(outcomes, "rejected", json_)
 
 
@@ -209,9 +206,9 @@ def edit_cmd(
     json_: JsonOpt = False,
 ) -> None:
     """Change fields of a record (validated); the old version stays in the history."""
-    changes = review_lib.parse_assignments(set_ or [])
+    changes = parse_assignments(set_ or [])
     with open_dossier(dossier, db) as opened:
-        record = review_lib.edit(opened.store, record_id, changes, by=by, note=note, accept=accept)
+        record = opened.edit(record_id, changes, by=by, note=note, accept=accept)
     if json_:
         print_json(dump(record))
     else:

@@ -12,15 +12,8 @@ from truceline.cli.app import app
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
-from truceline.negotiation import (
-    NegotiationError,
-    NegotiationRecord,
-    TermChange,
-    add_from_file,
-    describe,
-    edit_proposal,
-    is_finding,
-)
+from truceline.negotiation import NegotiationError, TermChange, describe
+from truceline.reconcile import is_finding
 
 proposal_app = typer.Typer(
     help="Add or edit proposals (validated; every change is a revision).", no_args_is_help=True
@@ -32,7 +25,7 @@ app.add_typer(proposal_app, name="proposal")
 def proposals(dossier: DossierOpt = Path("."), db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """The negotiation record: proposals in date order, with their links and answers."""
     with open_dossier(dossier, db) as d:
-        entries = NegotiationRecord(d).lineage()
+        entries = d.negotiation().lineage()
     if as_json:
         print_json([e.to_json() for e in entries])
         return
@@ -79,7 +72,7 @@ def diff(
     if (b is None) == (not agreement and agreement_id is None):
         raise NegotiationError("give two proposal ids, or one and --agreement")
     with open_dossier(dossier, db) as d:
-        record = NegotiationRecord(d)
+        record = d.negotiation()
         if b is not None:
             before, after = a, b
             changes = record.diff(a, b)
@@ -122,7 +115,7 @@ def disputes(
     Exit code 1 when any dispute other than an evolving series exists.
     """
     with open_dossier(dossier, db) as d:
-        record = NegotiationRecord(d)
+        record = d.reconciliation()
         found = record.disputes()
         views = record.disputes_json()
     if as_json:
@@ -151,7 +144,7 @@ def proposal_add(
 ) -> None:
     """Add (or update) the proposals and responses of a YAML file, validated first."""
     with open_dossier(dossier, db) as d:
-        outcomes = add_from_file(d, file, by)
+        outcomes = d.add_proposals(file, by)
     for object_id, outcome in outcomes.items():
         console.print(f"{outcome} {object_id}")
 
@@ -173,5 +166,5 @@ def proposal_edit(
 ) -> None:
     """Change fields of a stored proposal; the edit is kept as a new revision."""
     with open_dossier(dossier, db) as d:
-        outcome = edit_proposal(d, proposal_id, assignments, by)
+        outcome = d.edit_proposal(proposal_id, assignments, by)
     console.print(f"{outcome} {proposal_id}")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 
 DossierOpt = Annotated[
     Path,

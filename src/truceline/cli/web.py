@@ -1,7 +1,7 @@
 """Dashboard commands: `serve`, `publish`, `demo`, and `users` (team-mode accounts).
 
 Glue only: the app is ``truceline.web.create_app``; the static site is
-``truceline.report.site.publish`` (see docs/web.md).
+``truceline.web.publish`` (see docs/web.md).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from truceline.app import Dossier
 from truceline.cli.app import app
+from truceline.cli.compliance import print_summary
 from truceline.cli.options import DbOpt, DossierOpt, open_dossier
 from truceline.cli.progress import progress_bar
-from truceline.dossier import Dossier
 
 console = Console()
 err = Console(stderr=True)
@@ -104,7 +105,7 @@ def publish(
     db: DbOpt = None,
 ) -> None:
     """Write the dashboard as a static site (no server needed) plus the data files."""
-    from truceline.report.site import publish as publish_site
+    from truceline.web.publish import publish as publish_site
 
     with open_dossier(dossier, db) as d, progress_bar("publishing") as progress:
         report = publish_site(d, outdir, progress=progress)
@@ -134,7 +135,7 @@ def demo(
     with dossier:
         with progress_bar("importing") as progress:
             report = dossier.import_dir(example, by="demo", progress=progress)
-        counts = dossier.store.counts()
+        counts = dossier.counts()
         table = Table("kind", "count", title=f"demo dossier in {folder} ({report.created} objects)")
         for kind, n in counts.items():
             table.add_row(kind, str(n))
@@ -146,15 +147,9 @@ def demo(
 
 def _compliance_summary(dossier: Dossier) -> None:
     """The `truceline check` summary table, when the dossier has an agreement."""
-    try:
-        from truceline.cli.compliance import _print_summary
-        from truceline.compliance import check_dossier
-    except ImportError:
-        return
-    if not dossier.store.agreements():
-        return
-    ledger = check_dossier(dossier, None)
-    _print_summary(ledger.obligations, ledger.as_of)
+    ledger = dossier.check()
+    if ledger.obligations:
+        print_summary(ledger.obligations, ledger.as_of)
 
 
 # ---------------------------------------------------------------------------- users

@@ -1,14 +1,12 @@
 """The compliance engine: agreement × records → status per obligation per day, with evidence.
 
     evaluate(agreements, records, sources, disputes, as_of) -> Ledger
-    check_dossier(dossier, as_of) -> Ledger
     deadlines(ledger) -> list[DeadlineItem];  to_ical(items, stamp) -> str
 
 See docs/compliance.md.
 """
 
 from truceline.compliance.deadlines import DeadlineItem, deadlines, to_ical
-from truceline.compliance.dossier import check_dossier
 from truceline.compliance.engine import evaluate
 from truceline.compliance.index import RecordIndex
 from truceline.compliance.ledger import (
@@ -35,7 +33,6 @@ __all__ = [
     "Series",
     "Status",
     "Version",
-    "check_dossier",
     "deadlines",
     "evaluate",
     "to_ical",

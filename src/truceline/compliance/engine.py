@@ -11,12 +11,12 @@ while the amended version's full evaluation is kept under ``versions``.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from truceline.agreement.calendar import Calendar, CalendarError
+from truceline.agreement.chains import chains, day_one
 from truceline.agreement.model import Agreement, Phase
 from truceline.agreement.obligations import AnyTerms, Conditional
 from truceline.compliance import deadline, prohibition, quota, schedule
@@ -49,40 +49,14 @@ def evaluate(
     ``as_of`` defaults to today.
     """
     as_of = as_of or dt.date.today()
-    collecting = gc.isenabled()
-    gc.disable()  # allocation-heavy and cycle-free: each collection would walk every record
-    try:
-        out = _evaluate_all(list(agreements), RecordIndex(records, sources, disputes, as_of), as_of)
-    finally:  # the index is freed by now: a collection on re-enabling does not walk it
-        if collecting:
-            gc.enable()
-    return Ledger(as_of, out)
+    index = RecordIndex(records, sources, disputes, as_of)
+    return Ledger(as_of, _evaluate_all(list(agreements), index, as_of))
 
 
 def _evaluate_all(
     agreements: list[Agreement], index: RecordIndex, as_of: dt.date
 ) -> list[ObligationLedger]:
     return [o for chain in chains(agreements) for o in _evaluate_chain(chain, index, as_of)]
-
-
-def chains(agreements: list[Agreement]) -> list[list[Agreement]]:
-    """Agreements grouped with their amendments, each group oldest first."""
-    by_id = {a.id: a for a in agreements}
-
-    def root(a: Agreement) -> str:
-        seen = {a.id}
-        while a.amends and a.amends in by_id and a.amends not in seen:
-            a = by_id[a.amends]
-            seen.add(a.id)
-        return a.id
-
-    groups: dict[str, list[Agreement]] = {}
-    for a in agreements:
-        groups.setdefault(root(a), []).append(a)
-    return [
-        sorted(g, key=lambda a: (a.amends is not None, a.in_force, a.version))
-        for g in groups.values()
-    ]
 
 
 @dataclass
@@ -99,16 +73,16 @@ def _evaluate_chain(
     chain: list[Agreement], index: RecordIndex, as_of: dt.date
 ) -> list[ObligationLedger]:
     root = chain[0]
-    day_one = first_day(root.day_one or root.in_force)
+    root_day_one = day_one(root)
     steps: list[_Step] = []
     phases: list[Phase] = root.phases
     for i, a in enumerate(chain):
         phases = a.phases or phases
         calendar = Calendar(
             a,
-            day_one=first_day(a.day_one) if a.day_one else day_one,
+            day_one=day_one(a, root),
             phases=phases,
-            phase_starts=_phase_starts(phases, index, day_one),
+            phase_starts=_phase_starts(phases, index, root_day_one),
         )
         steps.append(_Step(a, calendar, first_day(a.in_force) if i else None, None))
     for step, following in zip(steps, steps[1:], strict=False):

@@ -38,6 +38,7 @@ Tally = tuple[tuple[str, ...], dict[str, float]]  # a day's record ids, figures 
 Test = Callable[[Record], bool]
 _NOT_CONFLICTS = {"definition", "evolving"}
 _DAY = {None, "day"}
+_ASSERTED = {None, "asserted"}  # an event mode that reports the act as done
 
 
 def _ANY(record: Record) -> bool:
@@ -111,8 +112,8 @@ class RecordIndex:
                 continue
             kind = v["kind"]
             if kind == "event":
-                if v.get("occurred") is False:
-                    continue  # a denial is a claim against the act, not the act: disputes carry it
+                if v.get("occurred") is False or v.get("mode") not in _ASSERTED:
+                    continue  # a denial, a plan or a threat is not the act: disputes carry denials
                 figures = _figures(v)
                 entry = (day, record, v["id"], figures)
                 by_kind[kind].append(entry)

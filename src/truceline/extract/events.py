@@ -8,6 +8,10 @@ expression the verb governs, else the sentence's first one; the sentence's
 figures ride along. Verbs inside quotations are left out (those are claims,
 kept as quotes).
 
+Whether the source says the act happened travels with it: `negated` for "did
+not withdraw", `mode` for an act only planned ("will withdraw", "agreed to
+withdraw"), threatened ("threatened to resume") or possible ("could resume").
+
 DOCS: docs/extraction.md
 """
 
@@ -18,13 +22,44 @@ from collections.abc import Mapping
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from truceline.extract._doc import DEFAULT_KEYS, MatchComponent, register_extensions
+from truceline.extract._doc import (
+    DEFAULT_KEYS,
+    MatchComponent,
+    register_extensions,
+    sentence_of,
+)
+from truceline.extract.timex import FUTURE_AUX
+from truceline.mentions import EventMention, FigureMention
+from truceline.vocab import EventMode, EventType, QuoteKind, TimexPrecision
 
 _ACTOR_DEPS = ("nsubj", "nsubjpass")
 _TARGET_PREPS = {"on", "against", "with", "to", "from", "at", "into", "toward", "towards"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-_FORCES = {"army", "military", "troops", "troop", "force", "forces", "police", "militant"}
+_NOT_ACTORS = {"LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_FORCES = {
+    "army", "military", "troops", "troop", "force", "forces", "police", "militant",
+    "soldier", "fighter", "navy", "jet", "warplane", "drone", "missile", "rocket",
+    "strike", "airstrike", "shelling", "artillery", "tank", "gunman", "gunfire",
+    "attack", "raid", "bombing", "bombardment", "offensive", "fire",
+}  # fmt: skip
+"""Nouns for a party's forces, weapons or attacks: "Israeli strikes" act for Israel."""
+_PATIENT_VERBS = {
+    "kill", "wound", "injure", "arrest", "detain", "abduct", "kidnap", "free", "release",
+    "seize", "deport", "expel", "assassinate", "displace", "evacuate",
+}  # fmt: skip
+"""Verbs that need an object: without one ("family killed in strike", "prisoners
+freed from jails", a headline's passive) their subject is who it happened to."""
+_WITH_OBJECT = {"RETURN": "RELEASE"}
+"""Types that change when the verb has an object: people return home (RETURN);
+a party returns captives or remains (RELEASE)."""
 _NEGATIONS = {"not", "n't", "never", "no"}
+_PRONOUNS = {"it", "they", "he", "she"}
+_POSSIBLE_AUX = {"may", "might", "could"}
+_THREAT_VERBS = {"threaten", "warn"}
+_PLAN_VERBS = {
+    "plan", "intend", "expect", "aim", "prepare", "agree", "promise", "pledge", "vow",
+    "seek", "want", "hope", "propose", "offer", "schedule", "decide",
+}  # fmt: skip
 
 
 def _phrase(token: Token) -> str:
@@ -49,6 +84,57 @@ def _phrase(token: Token) -> str:
     return text.removesuffix("'s").removesuffix("’s")
 
 
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject (a conjunct's from its head); a pronoun stands for the
+    subject of the reporting verb above it ("Hamas said it would …")."""
+    subject = next((c for c in verb.children if c.dep_ in _ACTOR_DEPS), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in _ACTOR_DEPS), None)
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS:
+        subject = _reporter(verb) or subject
+    return subject
+
+
+def _instrument(verb: Token) -> Token | None:
+    """A party's weapon a passive names ("killed in an Israeli strike"): its agent."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "by"):
+            for obj in child.children:
+                named = any(c.ent_type_ in _ACTOR_ENTS for c in obj.children)
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _FORCES and named:
+                    return obj
+    return None
+
+
+def _can_act(token: Token) -> bool:
+    """A named party or person, or a party's forces ("troops", "the army"); never a
+    place ("the Middle East"), a date or a number."""
+    if token.ent_type_ in _NOT_ACTORS:
+        return False
+    if token.pos_ not in ("PROPN", "NOUN") and token.ent_type_ not in _ACTOR_ENTS:
+        return False
+    return not (
+        token.pos_ == "NOUN"
+        and token.ent_type_ not in _ACTOR_ENTS
+        and not any(c.ent_type_ in _ACTOR_ENTS for c in token.subtree)
+        and token.lemma_.lower() not in _FORCES
+    )
+
+
+def _full_names(doc: Doc) -> dict[str, str]:
+    """Surname → full name for the people the document names once in full, so
+    "Netanyahu" and "Benjamin Netanyahu" are one actor (a surname two people share
+    stays as written)."""
+    names: dict[str, str] = {}
+    shared: set[str] = set()
+    for ent in doc.ents:
+        parts = ent.text.removesuffix("'s").removesuffix("’s").split()
+        full = " ".join(parts)
+        if ent.label_ == "PERSON" and len(parts) > 1 and names.setdefault(parts[-1], full) != full:
+            shared.add(parts[-1])
+    return {k: v for k, v in names.items() if k not in shared}
+
+
 def _reporter(verb: Token) -> Token | None:
     """The subject of the reporting verb a clause hangs from ("Hamas said it would …")."""
     node = verb
@@ -62,7 +148,31 @@ def _reporter(verb: Token) -> Token | None:
     return None
 
 
-class EventFinder(MatchComponent):
+def _mode(verb: Token) -> EventMode:
+    """How the source reports the act: done, or only planned, threatened or possible.
+
+    A verb that is the complement of a plan or threat ("threatened to resume",
+    "agreed to withdraw") takes that verb's mode; else its auxiliary decides.
+    """
+    node = verb
+    for _ in range(3):
+        if node.dep_ != "xcomp" or node.head is node:
+            break
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in _THREAT_VERBS:
+            return EventMode.THREATENED
+        if lemma in _PLAN_VERBS:
+            return EventMode.PLANNED
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _POSSIBLE_AUX:
+        return EventMode.HYPOTHETICAL
+    if aux & FUTURE_AUX:
+        return EventMode.PLANNED
+    return EventMode.ASSERTED
+
+
+class EventFinder(MatchComponent[EventMention]):
     """Finds events; see the module docstring."""
 
     payload_attr = "event"  # the span is the event's verb: several events can share a sentence
@@ -77,8 +187,10 @@ class EventFinder(MatchComponent):
         figures_key: str,
         quotes_key: str,
         plover_verbs: Mapping[str, str],
+        demonyms: Mapping[str, str],
     ) -> None:
         self.name = name
+        self.demonyms = {k.lower(): v for k, v in demonyms.items()}
         self.spans_key = spans_key
         self.timex_key = timex_key
         self.figures_key = figures_key
@@ -86,93 +198,133 @@ class EventFinder(MatchComponent):
         self.plover = dict(plover_verbs)
         register_extensions()
 
-    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        """Events of `doc` as (verb span, payload) pairs; payload offsets are the sentence's."""
+    def match(self, doc: Doc) -> list[tuple[Span, EventMention]]:
+        """Events of `doc` as (verb span, result) pairs; result offsets are the sentence's."""
         inside = bytearray(len(doc))
         for span in doc.spans.get(self.quotes_key, []):
-            if span._.quote and span._.quote.get("kind") != "indirect":
+            if span._.quote and span._.quote.kind is not QuoteKind.INDIRECT:
                 for i in range(max(0, span.start - 1), min(len(doc), span.end + 1)):
                     inside[i] = 1
         timex = list(doc.spans.get(self.timex_key, []))
         figures = list(doc.spans.get(self.figures_key, []))
-        out: list[tuple[Span, dict]] = []
+        names = _full_names(doc)
+        out: list[tuple[Span, EventMention]] = []
         for token in doc:
             if token.pos_ != "VERB" or inside[token.i]:
                 continue
-            etype = self.plover.get(token.lemma_.lower())
-            if etype is None:
+            plover = self.plover.get(token.lemma_.lower())
+            if plover is None:
                 continue
-            actors = self._actors(token)
-            if not actors:
+            roles = self._roles(token, plover, names)
+            if roles is None:
                 continue
+            actors, target = roles
+            if any(c.dep_ == "dobj" for c in token.children):
+                plover = _WITH_OBJECT.get(plover, plover)
             sent = token.sent
             dated = self._date(token, sent, timex)
-            target = self._target(token)
             negated = any(c.lower_ in _NEGATIONS for c in token.children)
-            sent_figures = [
+            sent_figures: list[FigureMention] = [
                 f._.figure for f in figures if sent.start <= f.start and f.end <= sent.end
             ]
             summary = " ".join(
                 part for part in (", ".join(actors), token.text, target or "") if part
             )
-            payload = {
-                "date": dated[0] if dated else None,
-                "precision": dated[1] if dated else None,
-                "actors": actors,
-                "type": etype,
-                "target": target,
-                "summary": ("not " + summary) if negated else summary,
-                "start": sent.start_char,
-                "end": sent.end_char,
-                "negated": negated,
-                "figures": sent_figures,
-                "confidence": 0.7 if dated else 0.5,
-            }
-            out.append((doc[token.i : token.i + 1], payload))
+            event = EventMention(
+                date=dated[0] if dated else None,
+                precision=dated[1] if dated else None,
+                actors=tuple(actors),
+                type=EventType(plover),
+                target=target,
+                summary=("not " + summary) if negated else summary,
+                start=sent.start_char,
+                end=sent.end_char,
+                negated=negated,
+                figures=tuple(sent_figures),
+                confidence=0.7 if dated else 0.5,
+                mode=_mode(token),
+                sentence=sentence_of(sent),
+            )
+            out.append((doc[token.i : token.i + 1], event))
         return out
 
-    @staticmethod
-    def _actors(verb: Token) -> list[str]:
-        subject = next((c for c in verb.children if c.dep_ in _ACTOR_DEPS), None)
-        if subject is None and verb.dep_ == "conj":
-            subject = next((c for c in verb.head.children if c.dep_ in _ACTOR_DEPS), None)
-        if (
-            subject is not None
-            and subject.pos_ == "PRON"
-            and subject.lower_ in ("it", "they", "he", "she")
-        ):
-            subject = _reporter(verb) or subject
-        if subject is None or (
-            subject.pos_ not in ("PROPN", "NOUN") and subject.ent_type_ not in _ACTOR_ENTS
-        ):
+    def _roles(
+        self, verb: Token, plover: str, names: Mapping[str, str]
+    ) -> tuple[list[str], str | None] | None:
+        """(actors, target) of a verb, or None when no actor or target can be named.
+
+        People who return home are its actors, whoever they are.
+
+        In the passive ("were freed by Hamas", "family killed in strike") the
+        subject is the target and the agent, if any, the actor: who an act
+        befell is never its actor.
+        """
+        subject = _subject(verb)
+        if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            subject = verb.head  # a headline's "Family of five killed in strike"
+        agent = next(
+            (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+            None,
+        )
+        passive = (
+            agent is not None
+            or (subject is not None and subject.dep_ == "nsubjpass")
+            or (
+                verb.lemma_.lower() in _PATIENT_VERBS
+                and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+            )
+        )
+        if not passive:
+            if plover == "RETURN" and subject is not None and subject.pos_ == "NOUN":
+                actors = [self._name(subject, names)]
+            else:
+                actors = self._actors(subject, names)
+            return (actors, self._target(verb, names)) if actors else None
+        target = (
+            self._name(subject, names)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN")
+            else None
+        )
+        agent = agent or _instrument(verb)
+        actors = self._actors(agent, names) if agent is not None else []
+        return (actors, target) if actors or target else None
+
+    def _actors(self, subject: Token | None, names: Mapping[str, str]) -> list[str]:
+        if subject is None or not _can_act(subject):
             return []
-        if (
-            subject.pos_ == "NOUN"
-            and subject.ent_type_ not in _ACTOR_ENTS
-            and not any(c.ent_type_ in _ACTOR_ENTS for c in subject.subtree)
-            and subject.lemma_.lower() not in _FORCES
-        ):
-            return []
-        actors = [_phrase(subject)]
+        actors = [self._name(subject, names)]
         for conj in subject.conjuncts:
             if conj.pos_ in ("PROPN", "NOUN"):
-                actors.append(_phrase(conj))
+                actors.append(self._name(conj, names))
         return actors
 
-    @staticmethod
-    def _target(verb: Token) -> str | None:
+    def _name(self, token: Token, names: Mapping[str, str]) -> str:
+        """The party or person a token stands for: a person's full name, the state a
+        nationality names, the party whose forces or weapons act ("Israeli strikes")."""
+        if token.ent_type_ == "PERSON":
+            phrase = _phrase(token)
+            return names.get(phrase, phrase)
+        if token.ent_type_ == "NORP":
+            return self.demonyms.get(_phrase(token).lower(), _phrase(token))
+        if token.lemma_.lower() in _FORCES and not token.ent_type_:
+            for child in token.children:
+                if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in _ACTOR_ENTS:
+                    return self._name(child, names)
+        return _phrase(token)
+
+    def _target(self, verb: Token, names: Mapping[str, str]) -> str | None:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative"):
-                return _phrase(child)
+                return self._name(child, names)
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return _phrase(obj)
+                        return self._name(obj, names)
         return None
 
     @staticmethod
-    def _date(verb: Token, sent: Span, timex: list[Span]) -> tuple[str, str] | None:
+    def _date(verb: Token, sent: Span, timex: list[Span]) -> tuple[str, TimexPrecision] | None:
         in_sent = [t for t in timex if sent.start <= t.start and t.end <= sent.end]
         if not in_sent:
             return None
@@ -180,12 +332,12 @@ class EventFinder(MatchComponent):
             node = span.root
             for _ in range(5):
                 if node is verb:
-                    return span._.timex["value"], span._.timex["precision"]
+                    return span._.timex.value, span._.timex.precision
                 if node.head is node:
                     break
                 node = node.head
         first = in_sent[0]._.timex
-        return first["value"], first["precision"]
+        return first.value, first.precision
 
 
 @Language.factory(
@@ -196,6 +348,7 @@ class EventFinder(MatchComponent):
         "figures_key": DEFAULT_KEYS["figures"],
         "quotes_key": DEFAULT_KEYS["quotes"],
         "plover_verbs": {"@misc": "truceline.plover_verbs.v1"},
+        "demonyms": {"@misc": "truceline.demonyms.v1"},
     },
     assigns=["doc.spans", "doc._.events"],
     requires=["token.dep", "token.lemma", "doc.sents"],
@@ -208,6 +361,7 @@ def make_events(
     figures_key: str,
     quotes_key: str,
     plover_verbs: dict[str, str],
+    demonyms: dict[str, str],
 ) -> EventFinder:
     """Build the events component."""
     return EventFinder(
@@ -218,6 +372,7 @@ def make_events(
         figures_key=figures_key,
         quotes_key=quotes_key,
         plover_verbs=plover_verbs,
+        demonyms=demonyms,
     )
 
 

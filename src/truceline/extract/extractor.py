@@ -1,8 +1,9 @@
-"""`Extractor`: the library entry point — text in, the DESIGN.md extraction dict out.
+"""`Extractor`: the library entry point — text in, a typed `Extraction` out.
 
     ex = Extractor(agreement_day1="2025-01-19")
-    result = ex.extract(text, published=date(2025, 3, 27))
+    result = ex.extract(text, published=date(2025, 3, 27))   # result.quotes[0].speaker …
     for result in ex.extract_many((text, published) for ...): ...
+    result.to_json()                                         # the DESIGN.md JSON object
 
 DOCS: docs/extraction.md
 """
@@ -17,20 +18,22 @@ from spacy.tokens import Doc
 
 from truceline.dates import extraction_day
 from truceline.errors import ExtractionError
-from truceline.extract._doc import KINDS, register_extensions
+from truceline.extract._doc import register_extensions
 from truceline.extract.pipeline import load_pipeline
+from truceline.mentions import Extraction
 
 Published = date | str | None
 """A publication date: a `date`, an ISO string, or None when unknown."""
 
-RESULT_KEYS = ("quotes", "timex", "figures", "events")
-"""Top-level keys of an extraction result, in DESIGN.md order."""
 
-
-def doc_to_dict(doc: Doc) -> dict[str, list[dict]]:
-    """The extraction result of a processed Doc, in the DESIGN.md shape."""
-    result = {key: [dict(item) for item in getattr(doc._, key) if item] for key in KINDS}
-    return {key: result[key] for key in RESULT_KEYS}
+def doc_to_extraction(doc: Doc) -> Extraction:
+    """The typed results a processed Doc carries (`doc._.quotes` …)."""
+    return Extraction(
+        quotes=tuple(doc._.quotes),
+        timex=tuple(doc._.timex),
+        figures=tuple(doc._.figures),
+        events=tuple(doc._.events),
+    )
 
 
 class Extractor:
@@ -69,9 +72,9 @@ class Extractor:
         """The processed Doc (spans in `doc.spans`, results in `doc._.quotes` …)."""
         return self.nlp(self.make_doc(text, published))
 
-    def extract(self, text: str, published: Published = None) -> dict[str, list[dict]]:
+    def extract(self, text: str, published: Published = None) -> Extraction:
         """Extract quotes, time expressions, figures and events from one text."""
-        return doc_to_dict(self.process(text, published))
+        return doc_to_extraction(self.process(text, published))
 
     def extract_many(
         self,
@@ -79,7 +82,7 @@ class Extractor:
         *,
         batch_size: int | None = None,
         n_process: int | None = None,
-    ) -> Iterator[dict[str, list[dict]]]:
+    ) -> Iterator[Extraction]:
         """Extract from many (text, published) pairs, batched through `nlp.pipe`.
 
         Results come back in input order.
@@ -90,4 +93,4 @@ class Extractor:
             batch_size=batch_size or self.batch_size,
             n_process=n_process or self.n_process,
         ):
-            yield doc_to_dict(doc)
+            yield doc_to_extraction(doc)

@@ -7,6 +7,13 @@ captives"), the verb governing it ("killed more than 130"), or for day counts a
 phase of an agreement ("a 42-day phase"). Vague quantities ("hundreds",
 "dozens") and numbers inside dates are left out.
 
+Each figure also says which count it is (``read_scope``), from the words of its
+own clause: one incident ("in the first exchange", "a strike on … killed 9"),
+a phase ("over the phase"), a running total ("since the war began", "the toll
+rose to"), the body that counted ("the health ministry said") and the time of
+day it was current ("by evening"). Reconciliation compares only counts of the
+same thing; "half of them" stays a share (qualifier "half"), never a count.
+
 DOCS: docs/extraction.md
 """
 
@@ -15,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -25,8 +33,11 @@ from truceline.extract._doc import (
     ancestors,
     char_span,
     register_extensions,
+    sentence_of,
 )
 from truceline.extract.numbers import NUMBER_RE, parse_number
+from truceline.mentions import FigureMention, Offsets
+from truceline.vocab import FigureCategory, Qualifier
 
 _HALF_RE = re.compile(r"\b(?i:half)\b")
 _QUALIFIER_RE = re.compile(
@@ -35,32 +46,39 @@ _QUALIFIER_RE = re.compile(
     r"|in\s+excess\s+of|upwards\s+of|just\s+under|under|exactly|just\s+over))\s+$"
 )
 QUALIFIERS = {
-    "more than": "more_than",
-    "in excess of": "more_than",
-    "upwards of": "more_than",
-    "over": "over",
-    "just over": "over",
-    "at least": "at_least",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "just under": "nearly",
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "some": "about",
-    "an estimated": "about",
-    "up to": "up_to",
-    "as many as": "up_to",
-    "at most": "up_to",
-    "fewer than": "up_to",
-    "less than": "up_to",
-    "under": "up_to",
-    "exactly": "exact",
+    "more than": Qualifier.MORE_THAN,
+    "in excess of": Qualifier.MORE_THAN,
+    "upwards of": Qualifier.MORE_THAN,
+    "over": Qualifier.OVER,
+    "just over": Qualifier.OVER,
+    "at least": Qualifier.AT_LEAST,
+    "nearly": Qualifier.NEARLY,
+    "almost": Qualifier.NEARLY,
+    "close to": Qualifier.NEARLY,
+    "just under": Qualifier.NEARLY,
+    "about": Qualifier.ABOUT,
+    "around": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT,
+    "roughly": Qualifier.ABOUT,
+    "some": Qualifier.ABOUT,
+    "an estimated": Qualifier.ABOUT,
+    "up to": Qualifier.UP_TO,
+    "as many as": Qualifier.UP_TO,
+    "at most": Qualifier.UP_TO,
+    "fewer than": Qualifier.UP_TO,
+    "less than": Qualifier.UP_TO,
+    "under": Qualifier.UP_TO,
+    "exactly": Qualifier.EXACT,
 }
 """Words before a number → qualifier."""
 
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+"""Month names as written in a date (capitalised: "may" is a verb)."""
+_MONTH_AFTER = re.compile(rf"\s+{_MONTHS}(?:\s|,|$)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
 _RATE_RE = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?i:per\s+day|a\s+day|each\s+day|every\s+day|daily)\b"
 )
@@ -143,7 +161,92 @@ def _noun_phrase_text(noun: Token, number_tokens: set[int]) -> str:
     return " ".join(t.text for t in tokens) if tokens else noun.text
 
 
-class FigureFinder(MatchComponent):
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|next|same|single|\d+(?:st|nd|rd|th))"
+_HAPPENING = (
+    r"(?:air\s*strike|strike|attack|raid|bombing|shelling|blast|explosion|ambush|incident"
+    r"|exchange|swap|release|handover|hand-over|round|batch)"
+)
+_INCIDENT_AFTER = re.compile(
+    rf"^[^;]*?\b(?:in|during|on|from|at|under|by)\s+(?:a|an|one|the|that|this|its|saturday's|"
+    rf"sunday's|thursday's|today's)\s+(?P<what>(?:{_ORDINAL}\s+)?(?:\w+\s+)?{_HAPPENING})\b",
+    re.IGNORECASE,
+)
+_INCIDENT_BEFORE = re.compile(
+    rf"\b(?:a|an|one|the)\s+(?P<what>(?:{_ORDINAL}\s+)?(?:\w+\s+)?{_HAPPENING})\b[^;,]{{0,60}}?"
+    r"\b(?:killed|kills|killing|wounded|injured|freed|frees|released|returned|handed)\b[^;,]{0,15}$",
+    re.IGNORECASE,
+)
+_PHASE = re.compile(
+    r"\b(?:over|during|in|of|across|throughout|for|under)\s+(?:the\s+)?(?:whole\s+|entire\s+"
+    r"|first\s+|second\s+|third\s+)?(?:phase|stage)\b|\bphase\s+(?:one|two|three|1|2|3)\b",
+    re.IGNORECASE,
+)
+_RUNNING = re.compile(
+    r"\bsince\s+(?:the\s+(?:war|start|beginning|outbreak|conflict)|october\s+7|7\s+october)"
+    r"|\bso\s+far\b|\bin\s+total\b|\bto\s+date\b|\bcumulative\b|\boverall\b"
+    r"|\b(?:in|during|throughout)\s+the\s+(?:war|conflict)\b",
+    re.IGNORECASE,
+)
+_RUNNING_BEFORE = re.compile(
+    r"\b(?:toll|total|tally)\s+(?:has\s+|had\s+)?(?:now\s+)?(?:risen|rose|climbed|reached"
+    r"|stands|stood|passed|exceeded)\s+(?:to\s+|at\s+)?[^.;]{0,12}$|\bbringing\s+the\s+"
+    r"(?:death\s+)?(?:toll|total)\s+to\s+[^.;]{0,12}$",
+    re.IGNORECASE,
+)
+_BODY = re.compile(
+    r"\b(?:according\s+to\s+)?(?:[Tt]he\s+)?(?P<body>(?:(?:[A-Z][\w'’-]*|health|civil|interior|media"
+    r"|government|defen[cs]e)\s+){0,4}(?:[Mm]inistry|[Oo]ffice|[Aa]gency|[Aa]uthority|[Dd]efen[cs]e"
+    r"|[Ss]ervice|Forum|Crescent|OCHA|UNRWA|COGAT|WHO|IDF)(?:\s+of\s+[A-Z][\w'’-]*)?)",
+)
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:,\s*)?(?:said|says|reported|reports|counted|recorded|announced|gave|put|told)\b"
+)
+_AS_OF = re.compile(
+    r"\b(?:by|as\s+of|as\s+at|at|in\s+the|on\s+\w+|this|late|early)\s+(?P<when>\d{1,2}[:.]\d{2}"
+    r"|\d{1,2}\s*(?:am|pm)|(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|midday|noon|dawn))\b",
+    re.IGNORECASE,
+)
+
+
+def _clip(text: str, forward: bool) -> str:
+    """The words up to the next number (``forward``) or since the last one: the
+    figure's own part of a sentence that gives several."""
+    numbers = list(NUMBER_RE.finditer(text))
+    if not numbers:
+        return text
+    return text[: numbers[0].start()] if forward else text[numbers[-1].end() :]
+
+
+def read_scope(text: str, start: int, end: int, sentence: Offsets | None) -> dict[str, Any]:
+    """Which count the figure at ``text[start:end]`` is (the ``FigureMention`` scope fields).
+
+    Only what its own sentence says: the words after the figure up to the next
+    number, and those before it back to the previous one.
+    """
+    lo, hi = sentence or (max(0, start - 200), min(len(text), end + 200))
+    after = _clip(text[end:hi], forward=True)
+    before = _clip(text[lo:start], forward=False)
+    scope: dict[str, Any] = {}
+    incident = _INCIDENT_AFTER.search(after) or _INCIDENT_BEFORE.search(before)
+    if incident:
+        scope["incident"] = re.sub(r"\s+", " ", incident.group("what").lower())
+    elif _RUNNING.search(after) or _RUNNING_BEFORE.search(before) or _RUNNING.search(before):
+        scope["cumulative"] = True
+    elif _PHASE.search(after) or _PHASE.search(before):
+        scope["period"] = "phase"
+    whole = text[lo:hi]
+    for body in _BODY.finditer(whole):
+        tail = whole[body.end() :]
+        if body.group(0).lower().startswith("according") or _ATTRIBUTION.match(tail):
+            scope["counted_by"] = body.group("body")
+            break
+    when = _AS_OF.search(after) or _AS_OF.search(before)
+    if when:
+        scope["as_of"] = when.group("when").lower()
+    return scope
+
+
+class FigureFinder(MatchComponent[FigureMention]):
     """Finds figures; see the module docstring."""
 
     payload_attr = "figure"
@@ -165,14 +268,14 @@ class FigureFinder(MatchComponent):
 
     # -- finding --------------------------------------------------------------------
 
-    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        """Figures of `doc` as (token span, payload) pairs."""
+    def match(self, doc: Doc) -> list[tuple[Span, FigureMention]]:
+        """Figures of `doc` as (token span, result) pairs."""
         text = doc.text
         dates = [(s.start_char, s.end_char) for s in doc.spans.get(self.timex_key, [])]
         candidates = [(m.start(), m.end(), m.group()) for m in NUMBER_RE.finditer(text)]
         candidates += [(m.start(), m.end(), m.group()) for m in _HALF_RE.finditer(text)]
         candidates.sort()
-        out: list[tuple[Span, dict]] = []
+        out: list[tuple[Span, FigureMention]] = []
         for start, end, number in candidates:
             if any(start < e and s < end for s, e in dates):
                 continue
@@ -181,7 +284,9 @@ class FigureFinder(MatchComponent):
                 out.append(found)
         return out
 
-    def _figure(self, doc: Doc, text: str, start: int, end: int, number: str):
+    def _figure(
+        self, doc: Doc, text: str, start: int, end: int, number: str
+    ) -> tuple[Span, FigureMention] | None:
         is_half = number.lower() == "half"
         value = 0.5 if is_half else parse_number(number)
         if value is None:
@@ -197,6 +302,8 @@ class FigureFinder(MatchComponent):
         after = text[end : end + 12]
         if re.match(r"\s*(?:%|percent|per\s*cent|-year|\s*years?\s+old|-month|-week|-hour)", after):
             return None
+        if _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]):
+            return None  # "7 October", "October 7": a date the time expressions missed
         if re.match(r"\s*[-–]\s*\d", after) or re.search(
             r"[$€£]\s*$", text[max(0, start - 2) : start]
         ):
@@ -211,7 +318,7 @@ class FigureFinder(MatchComponent):
         if category is None:
             return None
         # span: qualifier .. number .. counted noun (+ "per day")
-        qualifier = "half" if is_half else "exact"
+        qualifier = Qualifier.HALF if is_half else Qualifier.EXACT
         f_start, f_end = start, end
         q = _QUALIFIER_RE.search(text[max(0, start - 25) : start])
         if q:
@@ -225,23 +332,25 @@ class FigureFinder(MatchComponent):
         if via_of is not None:
             f_end = max(f_end, via_of.right_edge.idx + len(via_of.right_edge.text))
         rate = _RATE_RE.match(text[f_end : f_end + 40])
-        if rate and category == "aid_trucks":
+        if rate and category is FigureCategory.AID_TRUCKS:
             f_end += rate.end()
         if noun is not None and noun.lemma_.lower() == "day" and f_end < noun.idx:
             f_end = noun.idx + len(noun.text)
         who = self._who(tok, noun, numbers, category)
         item_span = char_span(doc, f_start, f_end) or span
-        payload = {
-            "text": text[f_start:f_end],
-            "start": f_start,
-            "end": f_end,
-            "value": int(value) if float(value).is_integer() else value,
-            "qualifier": qualifier,
-            "category": category,
-            "who": who,
-            "confidence": 0.85 if strong else 0.6,
-        }
-        return item_span, payload
+        figure = FigureMention(
+            text=text[f_start:f_end],
+            start=f_start,
+            end=f_end,
+            value=int(value) if float(value).is_integer() else value,
+            qualifier=qualifier,
+            category=category,
+            who=who,
+            confidence=0.85 if strong else 0.6,
+            sentence=sentence_of(item_span),
+            **read_scope(text, start, end, sentence_of(item_span)),
+        )
+        return item_span, figure
 
     def _counted(self, tok: Token, text: str, end: int) -> tuple[Token | None, Token | None]:
         """(the noun a number counts, the "of" object when it counts "N of X")."""
@@ -279,7 +388,9 @@ class FigureFinder(MatchComponent):
                 return nxt, None
         return None, None
 
-    def _category(self, tok: Token, noun: Token | None, text: str, end: int):
+    def _category(
+        self, tok: Token, noun: Token | None, text: str, end: int
+    ) -> tuple[FigureCategory | None, bool]:
         """(category, strong evidence?) or (None, False)."""
         lex = self.lex
         sent = tok.sent
@@ -293,7 +404,7 @@ class FigureFinder(MatchComponent):
                 r"\s+(?:ago|before|after|later|earlier|from|since|into)\b", after_noun
             )
             if sent_lemmas & lex.phase and not relative:
-                return "phase_days", True
+                return FigureCategory.PHASE_DAYS, True
             return None, False
         anchor = noun if noun is not None else tok
         near = _lemmas([anchor, *anchor.children])
@@ -303,14 +414,14 @@ class FigureFinder(MatchComponent):
         if noun_lemma in lex.trucks or (
             noun is None and _RATE_RE.match(text[end : end + 30]) and sent_lemmas & lex.trucks
         ):
-            return "aid_trucks", True
+            return FigureCategory.AID_TRUCKS, True
         for lemma in path_lemmas[:2]:
             if lemma in lex.killed and noun_lemma not in lex.captive:
-                return "killed", True
+                return FigureCategory.KILLED, True
             if lemma in lex.injured:
-                return "injured", True
+                return FigureCategory.INJURED, True
             if lemma in lex.displaced:
-                return "displaced", True
+                return FigureCategory.DISPLACED, True
         captive = (
             noun_lemma in lex.captive
             or bool(set(path_lemmas[:3]) & lex.captive)
@@ -323,21 +434,21 @@ class FigureFinder(MatchComponent):
         if captive:
             status = near | clause | set(path_lemmas[:3])
             if status & lex.alive:
-                return "captives_alive", True
+                return FigureCategory.CAPTIVES_ALIVE, True
             if status & lex.dead:
-                return "captives_dead", True
-            return "captives_total", True
+                return FigureCategory.CAPTIVES_DEAD, True
+            return FigureCategory.CAPTIVES_TOTAL, True
         if noun_lemma in lex.prisoners:
-            return "prisoners", True
+            return FigureCategory.PRISONERS, True
         for lemma in path_lemmas:
             if lemma in lex.killed or lemma == "toll":
-                return "killed", False
+                return FigureCategory.KILLED, False
             if lemma in lex.injured:
-                return "injured", False
+                return FigureCategory.INJURED, False
             if lemma in lex.displaced:
-                return "displaced", False
+                return FigureCategory.DISPLACED, False
         if noun_lemma in lex.bodies:
-            return "bodies", True
+            return FigureCategory.BODIES, True
         return None, False
 
     @staticmethod
@@ -354,12 +465,12 @@ class FigureFinder(MatchComponent):
         return out
 
     @staticmethod
-    def _who(tok: Token, noun: Token | None, numbers: set[int], category: str) -> str:
-        if category == "aid_trucks":
+    def _who(tok: Token, noun: Token | None, numbers: set[int], category: FigureCategory) -> str:
+        if category is FigureCategory.AID_TRUCKS:
             return "aid trucks"
         if noun is not None and noun.lemma_.lower() != "day":
             return _noun_phrase_text(noun, numbers)
-        if category == "phase_days":
+        if category is FigureCategory.PHASE_DAYS:
             for t in tok.sent:
                 if t.lemma_.lower() in ("phase", "stage"):
                     return _noun_phrase_text(t, numbers)
@@ -394,4 +505,4 @@ def make_figures(
     )
 
 
-__all__ = ["QUALIFIERS", "FigureFinder", "make_figures"]
+__all__ = ["QUALIFIERS", "FigureFinder", "make_figures", "read_scope"]

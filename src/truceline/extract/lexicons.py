@@ -22,7 +22,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     respond reply answer ask question predict estimate believe think hope fear say
     testify tell remark comment mention repeat emphasize emphasise assert maintain
     contend quip begin continue conclude agree offer describe refer cite quote
-    brief inform express welcome
+    brief inform express welcome hail slam blast decry laud tout chant sing
+    interject fume retort scoff boast scold rebuke exclaim shout muse plead read
     """.split()
 )
 """Lemmas of verbs that introduce reported speech."""
@@ -40,9 +41,26 @@ SPEAKER_NOUNS: frozenset[str] = frozenset(
     journalist reporter correspondent mayor governor militant fighter doctor survivor
     father mother relative official(s) people man woman king emir army military
     ministry office government administration cabinet movement group
+    family agency union campaign organisation organization commission court police
+    party coalition alliance team force department embassy council committee
+    authority authorities protester demonstrator critic expert observer activist
+    rebel narrator announcer friend reader voter supporter candidate nominee host
+    anchor scholar professor academic economist lawyer attorney judge student
+    teacher parent worker farmer soldier veteran businessman businesswoman
+    chairwoman congressman congresswoman researcher scientist historian author
     """.replace("(s)", "").split()
 )
 """Head nouns of descriptions that can stand for a speaker ("a senior official")."""
+
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    statement report book article ruling letter document agreement deal memo study
+    paper survey analysis communique communiqué declaration resolution verdict
+    judgment judgement decision filing indictment lawsuit text draft accord treaty
+    order notice editorial column release announcement
+    """.split()
+)
+"""Head nouns of documents that can be quoted ("the statement said")."""
 
 METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "die", "dead", "death", "slay", "fatality", "massacre", "murder"),
@@ -72,7 +90,10 @@ PLOVER_VERBS: dict[str, str] = {
     # SUPPORT
     **dict.fromkeys("praise support welcome back commend endorse greenlight".split(), "SUPPORT"),
     # CONCEDE
-    **dict.fromkeys("release free return hand concede yield ease lift extend".split(), "CONCEDE"),
+    **dict.fromkeys("concede yield ease lift extend".split(), "CONCEDE"),
+    # RELEASE (captives, prisoners, remains) and RETURN (people going home)
+    **dict.fromkeys("release free hand".split(), "RELEASE"),
+    "return": "RETURN",
     # COOPERATE
     **dict.fromkeys("cooperate collaborate coordinate exchange swap".split(), "COOPERATE"),
     # AID
@@ -101,7 +122,7 @@ PLOVER_VERBS: dict[str, str] = {
     ),
     # ASSAULT
     **dict.fromkeys(
-        "attack kill bomb strike shell shoot fire invade assassinate wound injure raid "
+        "attack kill bomb strike hit shell shoot fire invade assassinate wound injure raid "
         "target resume storm ambush".split(),
         "ASSAULT",
     ),
@@ -153,6 +174,12 @@ def speech_verbs_v1() -> frozenset[str]:
 def speaker_nouns_v1() -> frozenset[str]:
     """Head nouns of descriptions that can name a speaker."""
     return SPEAKER_NOUNS
+
+
+@registry.misc("truceline.document_nouns.v1")
+def document_nouns_v1() -> frozenset[str]:
+    """Head nouns of documents that can be quoted."""
+    return DOCUMENT_NOUNS
 
 
 @registry.misc("truceline.metric_words.v1")

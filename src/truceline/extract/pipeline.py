@@ -77,11 +77,11 @@ def add_components(
     indirect: bool = True,
 ) -> Language:
     """Add truceline's four components to `nlp` (in place) and return it."""
-    import truceline.extract.events  # noqa: F401  (registers the factories)
+    import truceline.extract.attribution  # noqa: F401  (registers the factories)
+    import truceline.extract.events  # noqa: F401
     import truceline.extract.figures  # noqa: F401
     import truceline.extract.lexicons  # noqa: F401
     import truceline.extract.paragraphs  # noqa: F401
-    import truceline.extract.quotes  # noqa: F401
     import truceline.extract.timex  # noqa: F401
 
     for needed in ("parser", "ner"):

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -30,8 +31,11 @@ from truceline.extract._doc import (
     char_span,
     doc_date,
     register_extensions,
+    sentence_of,
 )
 from truceline.extract.numbers import parse_number
+from truceline.mentions import Timex
+from truceline.vocab import TimexPrecision
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -85,7 +89,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dmy",
         re.compile(
-            rf"\b(?=[A-Z0-3])(?:(?P<wd>{_WEEKDAY}),?\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"\b(?=[A-Z0-9])(?:(?P<wd>{_WEEKDAY}),?\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
             rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
         ),
     ),
@@ -98,9 +102,32 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "spoken_year",
+        re.compile(
+            r"\b(?i:(?:the\s+year\s+)?(?P<spoken>nineteen\s+(?:twenty|thirty|forty|fifty|sixty"
+            r"|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+            r"|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine))?))\b"
+        ),
+    ),
+    (
+        "year_end",
+        re.compile(r"\b(?i:the\s+end\s+of\s+(?:the|this)\s+year|year['’]s\s+end|year\s+end)\b"),
+    ),
+    (
+        "years",
+        re.compile(rf"\b(?P<y>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}|\d{{2}})\b(?![-–/]\d)"),
+    ),
+    (
         "year",
         re.compile(
             rf"\b(?=[12EMLeml])(?:(?P<mod>(?i:early|mid|late))[-\s]+)?\b(?P<y>{_YEAR})\b(?![-–]\d|\s+[a-z]+s\b|,\d)"
+        ),
+    ),
+    (
+        "holiday",
+        re.compile(
+            r"\b(?P<hol>(?:Orthodox\s+)?Easter(?:\s+(?:Sunday|Day))?|Christmas(?:\s+(?:Eve|Day))?"
+            r"|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?)\b"
         ),
     ),
     (
@@ -113,18 +140,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "deictic",
-        re.compile(r"\b(?i:(?P<rel>today|yesterday|tomorrow|tonight|overnight|last\s+night))\b"),
+        re.compile(
+            r"\b(?i:(?P<rel>today|yesterday|tomorrow|tonight|last\s+night"
+            r"|(?:earlier\s+|later\s+)?this\s+(?:morning|afternoon|evening)))\b"
+        ),
     ),
     (
         "unit",
         re.compile(
             r"\b(?i:(?P<mod>earlier\s+this|later\s+this|this|last|next|the\s+previous"
-            r"|the\s+following|the\s+coming|the\s+same)\s+(?P<unit>week|weekend|month|year))\b"
+            r"|the\s+following|the\s+coming|the\s+same|the\s+current)"
+            r"\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year))\b"
         ),
     ),
     (
         "ago",
-        re.compile(rf"\b(?i:(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago)\b"),
+        re.compile(
+            rf"\b(?i:(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago"
+            r"|(?P<n2>a|one)\s+(?P<unit2>year)\s+earlier|(?P<unit3>year)-(?:earlier|ago))\b"
+        ),
     ),
     (
         "anaphor",
@@ -144,7 +178,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "recent",
-        re.compile(r"\b(?i:in\s+recent\s+(?P<unit>days|weeks))\b"),
+        re.compile(r"\b(?i:in\s+recent\s+(?P<unit>days|weeks|months))\b"),
+    ),
+    (
+        "weekend",
+        re.compile(r"\b(?i:(?:at|over|during)\s+the\s+weekend)\b"),
     ),
     (
         "agreement_day",
@@ -157,13 +195,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 """Finders, most specific first; a later pattern never overlaps an earlier match."""
 
 _YEAR_PREP = re.compile(
-    r"(?i:\b(?:in|since|of|by|until|till|before|after|during|from|through|to|and|early|mid|late"
-    r"|between|around|throughout)[\s-]+)$"
+    r"(?i:(?:\b(?:in|since|of|by|until|till|before|after|during|from|through|to|and|early|mid"
+    r"|late|between|around|throughout|into|for|both|due|fiscal|calendar|the|a|an|its|his|her"
+    r"|their|our|this|that)|['’]s)[\s-]+)$"
 )
+"""Words before a bare year that make it one ("in 2010", "a 2010 raid", "fiscal 1989")."""
 _AGREEMENT_WORDS = ("ceasefire", "truce", "agreement", "deal", "phase", "stage", "pause", "accord")
 _MAY_CONTEXT = re.compile(r"(?i:\b(?:in|of|since|until|by|early|mid|late|last|next|this)\s+)$")
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-_FUTURE_ADJ = {"due", "set", "expected", "scheduled", "slated", "poised", "going"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+"""Auxiliaries that put a verb in the future (or the future of the past: "said it would")."""
+_FUTURE_ADJ = {"due", "set", "expected", "scheduled", "slated", "poised", "going", "payable"}
+_MODALS = {"must", "should", "can", "could", "may", "might"}
+_SCHEDULE_VERBS = {"schedule", "set", "expect", "slate", "plan", "due"}
+"""Verbs whose participle puts the date they govern ahead ("is set for Dec. 7")."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +250,8 @@ def _plausible(kind: str, g: Mapping[str, str | None], text: str, start: int, en
             r"(?i:\b(?:in|since|until|by|of|last|next|this|from)\s+)$", before
         ):
             return False
+    if kind == "deictic" and text[start:end].isupper():
+        return False  # "joins TODAY": a programme's name
     if kind == "year":
         if g.get("mod"):
             return True
@@ -285,11 +331,15 @@ def _mod_day(mod: str | None) -> int | None:
     return None
 
 
-def pick_year(month: int, day: int | None, published: date, tense: str | None) -> int:
-    """The year nearest to `published` for a month(-day), agreeing with the tense."""
+def pick_year(
+    month: int, day: int | None, published: date, tense: str | None, *, part: int = 15
+) -> int:
+    """The year nearest to `published` for a month(-day), agreeing with the tense.
+
+    `part` is the day that stands for a month without a day ("early May": 5)."""
     best_year, best_cost = published.year, None
     for year in (published.year - 1, published.year, published.year + 1):
-        candidate = _safe_date(year, month, day or 15)
+        candidate = _safe_date(year, month, day or part)
         if candidate is None:
             continue
         delta = (candidate - published).days
@@ -303,29 +353,46 @@ def pick_year(month: int, day: int | None, published: date, tense: str | None) -
 
 
 def tense_of(token: Token | None) -> str | None:
-    """The tense ("past", "future", "present" or None) of the verb governing `token`."""
-    if token is not None and token.dep_ in ("compound", "nmod", "amod", "poss"):
+    """The tense ("past", "future", "present" or None) of the verb governing `token`.
+
+    Future sense also comes from an infinitive ("plans to meet on Monday"), a
+    modal ("must leave by Friday"), a schedule ("is set for Dec. 7") and "until";
+    a deadline with "by" leaves the tense open."""
+    if token is not None and token.dep_ == "poss":
+        return "past"  # "Friday's close": a day that has been
+    if token is not None and token.dep_ in ("compound", "nmod", "amod"):
         return None  # a date inside a noun phrase ("the January 17 agreement")
+    if token is not None and token.head.lower_ in ("until", "till"):
+        before = token.head.nbor(-1) if token.head.i > 0 else None
+        return None if before is not None and before.lower_ == "not" else "future"
+    if token is not None and token.head.lower_ == "by":
+        return None
     hops = 0
     while token is not None and hops < 6:
         if token.pos_ in ("VERB", "AUX"):
             children = list(token.children)
             auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
-            if "have" in auxes and "would" in auxes:
+            if "have" in auxes and ("would" in auxes or _MODALS.intersection(auxes)):
                 return "past"  # "would have been addressed"
             for low in auxes:
-                if low in _FUTURE_AUX:
+                if low == "to":
+                    # "plans to meet on Monday" is ahead; "was set to expire" may be past
+                    past = token.dep_ == "xcomp" and tense_of(token.head) == "past"
+                    return None if past else "future"
+                if low in FUTURE_AUX or low in _MODALS:
                     return "future"
                 if low in ("has", "have", "had", "did", "was", "were"):
-                    return "past"
+                    return None if token.lemma_ in _SCHEDULE_VERBS else "past"
             if token.tag_ == "VBD":
                 return "past"
             if token.tag_ in ("VBP", "VBZ"):
                 if token.lemma_ == "be" and any(c.lower_ in _FUTURE_ADJ for c in children):
                     return "future"
                 return "present"
-            if token.tag_ == "VBN" and token.dep_ not in ("xcomp", "acl"):
-                return "past"
+            if token.tag_ == "VBN" and token.lemma_ in _SCHEDULE_VERBS:
+                return "future"
+            if token.tag_ == "VBN" and token.dep_ != "xcomp":
+                return "past"  # also "the deal (first) hammered out in June"
             if token.tag_ == "VBG" and token.lower_ == "going":
                 return "future"
         if token.lower_ in _FUTURE_ADJ and token.pos_ == "ADJ":
@@ -350,7 +417,7 @@ class Resolver:
 
     def resolve(
         self, m: TimexMatch, text: str, tense: str | None, *, anchor: bool = True
-    ) -> tuple[str, str, float] | None:
+    ) -> tuple[str, TimexPrecision, float] | None:
         """(value, precision, confidence), or None when it cannot be resolved.
 
         A day-precision result becomes the reference for later anaphors ("the
@@ -361,21 +428,21 @@ class Resolver:
         if result is None:
             return None
         value, precision, confidence = result
-        if precision == "day" and anchor:
+        if precision is TimexPrecision.DAY and anchor:
             self.reference = date.fromisoformat(value)
         return result
 
     # explicit dates
     def _iso(self, g, text, tense):
         d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
-        return (d.isoformat(), "day", 0.95) if d else None
+        return (d.isoformat(), TimexPrecision.DAY, 0.95) if d else None
 
     def _mdy(self, g, text, tense):
         month, day = _month_number(g["mon"]), int(g["d"])
         if self.anchored and not g.get("y"):
             key = re.sub(r"\s+", " ", f"{g['mon']} {g['d']}").lower()
             if key in self.anchored:
-                return self.anchored[key], "day", 0.8
+                return self.anchored[key], TimexPrecision.DAY, 0.8
         if g.get("y"):
             year, confidence = int(g["y"]), 0.95
         elif self.published is not None:
@@ -386,8 +453,12 @@ class Resolver:
         if d is None:
             return None
         if g.get("mod"):
-            return d.isoformat(), "vague", confidence - 0.1
-        return d.isoformat(), ("range" if g.get("d2") else "day"), confidence
+            return d.isoformat(), TimexPrecision.VAGUE, confidence - 0.1
+        return (
+            d.isoformat(),
+            (TimexPrecision.RANGE if g.get("d2") else TimexPrecision.DAY),
+            confidence,
+        )
 
     def _dmy(self, g, text, tense):
         return self._mdy(g, text, tense)
@@ -397,20 +468,53 @@ class Resolver:
         if g.get("y"):
             year, confidence = int(g["y"]), 0.95
         elif self.published is not None:
-            year, confidence = pick_year(month, None, self.published, tense), 0.8
+            part = {1: 5, 11: 15, 21: 25}.get(_mod_day(g.get("mod")) or 11, 15)
+            year = pick_year(month, None, self.published, tense, part=part)
+            confidence = 0.8
         else:
             return None
-        day = _mod_day(g.get("mod"))
-        if day:
-            return date(year, month, day).isoformat(), "vague", confidence - 0.1
-        return f"{year:04d}-{month:02d}", "month", confidence
+        if g.get("mod"):  # "early June" is June, as TimeML gives it (the part is a modifier)
+            confidence -= 0.1
+        return f"{year:04d}-{month:02d}", TimexPrecision.MONTH, confidence
+
+    def _spoken_year(self, g, text, tense):
+        """A year in words, as a transcript gives it ("nineteen ninety-six")."""
+        words = g["spoken"].lower().split(maxsplit=1)
+        if words[0] == "nineteen":
+            value = 1900 + int(parse_number(words[1]) or 0)
+        else:
+            value = int(parse_number(g["spoken"].lower().replace(" and ", " ")) or 0)
+        return (f"{value:04d}", TimexPrecision.YEAR, 0.7) if 1900 < value < 2100 else None
+
+    def _year_end(self, g, text, tense):
+        """ "The end of the year", "year end": the publication's year."""
+        if self.published is None:
+            return None
+        return f"{self.published.year:04d}", TimexPrecision.YEAR, 0.7
+
+    def _years(self, g, text, tense):
+        """A span of years ("2009-2010", "1957-58"): its first year."""
+        first, last = int(g["y"]), g["y2"]
+        end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if not first < end <= first + 30:
+            return None
+        return g["y"], TimexPrecision.YEAR, 0.75
 
     def _year(self, g, text, tense):
-        day = _mod_day(g.get("mod"))
-        if day:
-            month = {1: 1, 11: 6, 21: 9}[day]
-            return date(int(g["y"]), month, 1).isoformat(), "vague", 0.7
-        return g["y"], "year", 0.8
+        return g["y"], TimexPrecision.YEAR, 0.7 if g.get("mod") else 0.8
+
+    def _holiday(self, g, text, tense):
+        """A holiday of the Gregorian calendar or Easter, in the year that is nearest
+        to publication and agrees with the tense."""
+        if self.published is None:
+            return None
+        name = g["hol"].lower()
+        years = (self.published.year - 1, self.published.year, self.published.year + 1)
+        day = min(
+            (_holiday_date(name, year) for year in years),
+            key=lambda d: _tense_cost((d - self.published).days, tense),
+        )
+        return day.isoformat(), TimexPrecision.DAY, 0.75
 
     # relative to publication
     def _weekday(self, g, text, tense):
@@ -420,28 +524,31 @@ class Resolver:
         mod = (g.get("mod") or "").lower()
         pub = self.published
         back = (pub.weekday() - target) % 7
-        fwd = (target - pub.weekday()) % 7 or 7
+        fwd = (target - pub.weekday()) % 7
         if mod == "last" or mod == "past":
             d = pub - timedelta(days=back or 7)
-        elif mod in ("next", "coming") or tense == "future":
-            d = pub + timedelta(days=fwd)
+        elif mod in ("next", "coming"):
+            d = pub + timedelta(days=fwd or 7)
+        elif tense in ("future", "present") or (tense is None and fwd < back):
+            d = pub + timedelta(days=fwd)  # "talks resume on Monday": ahead
         else:
             d = pub - timedelta(days=back)
-        return d.isoformat(), "day", 0.85
+        return d.isoformat(), TimexPrecision.DAY, 0.85
 
     def _deictic(self, g, text, tense):
         if self.published is None:
             return None
         rel = re.sub(r"\s+", " ", g["rel"].lower())
+        if "this " in rel:  # "earlier this evening": the publication day
+            rel = "today"
         offset = {
             "today": 0,
             "tonight": 0,
-            "overnight": 0,
             "yesterday": -1,
             "last night": -1,
             "tomorrow": 1,
         }[rel]
-        return (self.published + timedelta(days=offset)).isoformat(), "day", 0.8
+        return (self.published + timedelta(days=offset)).isoformat(), TimexPrecision.DAY, 0.8
 
     def _unit(self, g, text, tense):
         mod = re.sub(r"\s+", " ", g["mod"].lower())
@@ -456,38 +563,43 @@ class Resolver:
         if unit in ("week", "weekend"):
             d = _monday(base) + timedelta(weeks=n)
             if unit == "weekend":
-                return (d + timedelta(days=5)).isoformat(), "range", 0.7
-            return d.isoformat(), "week", 0.8
+                return (d + timedelta(days=5)).isoformat(), TimexPrecision.RANGE, 0.7
+            return d.isoformat(), TimexPrecision.WEEK, 0.8
         if unit == "month":
             d = _add_months(base.replace(day=1), n)
-            return f"{d.year:04d}-{d.month:02d}", "month", 0.8
-        return f"{base.year + n:04d}", "year", 0.8
+            return f"{d.year:04d}-{d.month:02d}", TimexPrecision.MONTH, 0.8
+        return f"{base.year + n:04d}", TimexPrecision.YEAR, 0.8
 
     def _ago(self, g, text, tense):
+        """ "Two days ago"; also "a year earlier" and "year-earlier" (results a year
+        before the report's)."""
         if self.published is None:
             return None
-        n = _count(g["n"])
-        unit = g["unit"].lower()
+        n = _count(g["n"] or g["n2"])
+        unit = (g["unit"] or g["unit2"] or g["unit3"]).lower()
         if n is None:
             n = 3 if unit == "day" else 2
-            precision = "vague"
+            precision = TimexPrecision.VAGUE
         else:
-            precision = {"day": "day", "week": "week"}.get(unit, "vague")
+            precision = {"day": TimexPrecision.DAY, "week": TimexPrecision.WEEK}.get(
+                unit, TimexPrecision.VAGUE
+            )
         if unit == "day":
             d = self.published - timedelta(days=n)
         elif unit == "week":
             d = self.published - timedelta(weeks=n)
-        elif unit == "month":
-            d = self.published - timedelta(days=30 * n)
+        elif unit == "month":  # calendar months, and only the month is known
+            d = _add_months(self.published.replace(day=1), -n)
+            return f"{d.year:04d}-{d.month:02d}", TimexPrecision.MONTH, 0.7
         else:
-            d = self.published - timedelta(days=365 * n)
+            return f"{self.published.year - n:04d}", TimexPrecision.YEAR, 0.7
         return d.isoformat(), precision, 0.7
 
     def _period(self, g, text, tense):
         direction = g["dir"].lower()
         unit = g["unit"].lower().rstrip("s")
         n = _count(g.get("n"))
-        precision = "range" if g.get("n") and n is not None else "vague"
+        precision = TimexPrecision.RANGE if g.get("n") and n is not None else TimexPrecision.VAGUE
         n = n or 3
         days = {"day": n, "week": 7 * n, "hour": 1}[unit]
         if direction in ("past", "last", "previous"):
@@ -497,13 +609,28 @@ class Resolver:
         base = self.reference if tense == "past" else self.published
         if base is None:
             return None
-        return (base + timedelta(days=1)).isoformat(), "vague", 0.6
+        return (base + timedelta(days=1)).isoformat(), TimexPrecision.VAGUE, 0.6
 
     def _recent(self, g, text, tense):
         if self.published is None:
             return None
-        days = 3 if g["unit"].lower() == "days" else 14
-        return (self.published - timedelta(days=days)).isoformat(), "vague", 0.5
+        unit = g["unit"].lower()
+        if unit == "months":
+            start = _add_months(self.published, -3)
+        else:
+            start = self.published - timedelta(days=3 if unit == "days" else 14)
+        return start.isoformat(), TimexPrecision.VAGUE, 0.5
+
+    def _weekend(self, g, text, tense):
+        """ "At the weekend": the Saturday before publication, or after it when ahead."""
+        if self.published is None:
+            return None
+        pub = self.published
+        if tense in ("future", "present"):
+            saturday = pub + timedelta(days=(5 - pub.weekday()) % 7)
+        else:
+            saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        return saturday.isoformat(), TimexPrecision.RANGE, 0.7
 
     def _anaphor(self, g, text, tense):
         if self.reference is None:
@@ -516,7 +643,7 @@ class Resolver:
         else:
             offset = 0
         confidence = 0.4 if ana == "the day" else 0.6
-        return (self.reference + timedelta(days=offset)).isoformat(), "day", confidence
+        return (self.reference + timedelta(days=offset)).isoformat(), TimexPrecision.DAY, confidence
 
     def _agreement_day(self, g, text, tense):
         if self.day1 is None:
@@ -524,7 +651,27 @@ class Resolver:
         n = _ordinal(g["ord"]) if g.get("ord") else int(g["n"])
         if not n or n > 400:
             return None
-        return (self.day1 + timedelta(days=n - 1)).isoformat(), "day", 0.75
+        return (self.day1 + timedelta(days=n - 1)).isoformat(), TimexPrecision.DAY, 0.75
+
+
+def _tense_cost(delta: int, tense: str | None) -> int:
+    """How far a candidate day is from publication, and far more if it disagrees
+    with the tense (a past act after publication, a future one before it)."""
+    wrong = (tense == "past" and delta > 0) or (tense == "future" and delta < 0)
+    return abs(delta) + (400 if wrong else 0)
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The day of a holiday named by the `holiday` pattern in `year`."""
+    if "easter" in name:
+        method = EASTER_ORTHODOX if "orthodox" in name else EASTER_WESTERN
+        return easter(year, method)
+    if "thanksgiving" in name:  # the fourth Thursday of November (United States)
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if "christmas" in name:
+        return date(year, 12, 24 if "eve" in name else 25)
+    return date(year, 12, 31) if "eve" in name else date(year, 1, 1)
 
 
 def _agreement_context(text: str, end: int) -> bool:
@@ -540,7 +687,7 @@ def _agreement_context(text: str, end: int) -> bool:
 # -- the component -------------------------------------------------------------------
 
 
-class TimexRecognizer(MatchComponent):
+class TimexRecognizer(MatchComponent[Timex]):
     """Finds time expressions and resolves them; see the module docstring."""
 
     payload_attr = "timex"
@@ -560,13 +707,13 @@ class TimexRecognizer(MatchComponent):
         self.anchored = {k.lower(): v for k, v in anchored_dates.items()}
         register_extensions()
 
-    def match(self, doc: Doc) -> list[tuple[Span, dict]]:
-        """Resolved time expressions of `doc` as (token span, payload) pairs."""
+    def match(self, doc: Doc) -> list[tuple[Span, Timex]]:
+        """Resolved time expressions of `doc` as (token span, result) pairs."""
         published = doc_date(doc, "published")
         day1 = doc_date(doc, "agreement_day1") or self.agreement_day1
         resolver = Resolver(published, day1, self.anchored)
         text = doc.text
-        out: list[tuple[Span, dict]] = []
+        out: list[tuple[Span, Timex]] = []
         for m in find_timex(text):
             if m.kind == "agreement_day" and not _agreement_context(text, m.end):
                 continue
@@ -581,19 +728,16 @@ class TimexRecognizer(MatchComponent):
             value, precision, confidence = resolved
             if any(t.ent_type_ in ("DATE", "TIME") for t in span):
                 confidence = min(1.0, confidence + 0.05)
-            out.append(
-                (
-                    span,
-                    {
-                        "text": text[m.start : m.end],
-                        "start": m.start,
-                        "end": m.end,
-                        "value": value,
-                        "precision": precision,
-                        "confidence": round(confidence, 2),
-                    },
-                )
+            timex = Timex(
+                text=text[m.start : m.end],
+                start=m.start,
+                end=m.end,
+                value=value,
+                precision=precision,
+                confidence=round(confidence, 2),
+                sentence=sentence_of(span),
             )
+            out.append((span, timex))
         return out
 
 

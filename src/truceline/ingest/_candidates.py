@@ -1,10 +1,15 @@
-"""Extraction output → candidate records, each pointing at the words it rests on.
+"""Extraction results → candidate records, each pointing at the words it rests on.
 
-The input is the extractor's JSON shape (docs/DESIGN "Extraction output"):
-``quotes`` become Statements, ``figures`` Figures, ``events`` Events; ``timex``
-only supply dates. Every record gets ``state="candidate"`` (or "accepted" when
-its confidence reaches the auto-accept threshold), a ``confidence`` and one
-Evidence: the source, the item's character span, and the sentence around it.
+The input is the extractor's typed `Extraction` (or its DESIGN.md JSON shape,
+read by `truceline.mentions.parse_extraction`): quotes become Statements,
+figures Figures, events Events; time expressions only supply dates. Every
+record gets ``state="candidate"`` (or "accepted" when its confidence reaches
+the auto-accept threshold), a ``confidence`` and one Evidence: the source, the
+item's character span, and the sentence spaCy put it in.
+
+An event the source denies ("did not withdraw") becomes ``occurred: false``;
+so, for now, does one it reports only as planned, threatened or possible (see
+`_not_done`): none of them may count as the act.
 
 Ids are stable: ``make_id(prefix, source.id, start, end)`` (plus an ordinal when
 one span yields several items of a kind), so extracting the same article twice
@@ -13,47 +18,48 @@ gives the same records.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
 from truceline.dates import IsoDate
+from truceline.mentions import (
+    EventMention,
+    Extraction,
+    FigureMention,
+    Offsets,
+    Quote,
+    Timex,
+    parse_extraction,
+)
 from truceline.model import (
     Event,
-    EventType,
     Evidence,
     Figure,
     FigureValue,
-    Qualifier,
     Record,
     ReviewState,
     Source,
     Statement,
     make_id,
 )
-from truceline.vocab import Precision
+from truceline.vocab import EventMode, Precision, Qualifier, QuoteKind
 
 DEFAULT_CONFIDENCE = 0.5
 UNKNOWN_SPEAKER = "unknown"
-PREFIXES = {"quotes": "stm", "figures": "fig", "events": "evt"}
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
-_PRECISIONS = frozenset(p.value for p in Precision)
 _ISO_DATE: TypeAdapter[str] = TypeAdapter(IsoDate)
-_QUALIFIERS = {q.value.replace("_", " "): q.value for q in Qualifier} | {
-    "more than": "more_than",
-    "at least": "at_least",
-    "up to": "up_to",
-    "around": "about",
-    "approximately": "about",
-    "almost": "nearly",
-    "some": "about",
-    "exactly": "exact",
+_NOT_DONE = {
+    EventMode.PLANNED: "planned: the source reports this as intended, not done",
+    EventMode.THREATENED: "threatened: the source reports a threat, not the act",
+    EventMode.HYPOTHETICAL: "hypothetical: the source reports this as possible, not done",
 }
+_DENIED = "negated: the source says this did not happen"
+
+Item = TypeVar("Item", Quote, FigureMention, EventMention)
 
 
 class Conversion(NamedTuple):
@@ -64,7 +70,7 @@ class Conversion(NamedTuple):
 
 
 def candidates(
-    extraction: Mapping[str, Any],
+    extraction: Extraction | Mapping[str, Any],
     source: Source,
     auto_accept: float | None = None,
     default_confidence: float = DEFAULT_CONFIDENCE,
@@ -74,46 +80,62 @@ def candidates(
     Items that cannot make a valid record (a quote without words, a figure
     without a number, an event of an unknown type) are left out and counted.
     """
-    text = source.text or ""
-    timex = [t for t in extraction.get("timex") or [] if isinstance(t, Mapping)]
-    builders: dict[str, Callable[[Mapping[str, Any], _Context], Record]] = {
-        "quotes": _statement,
-        "figures": _figure,
-        "events": _event,
-    }
+    skipped = 0
+    if not isinstance(extraction, Extraction):
+        extraction, skipped = parse_extraction(extraction)
     out: list[Record] = []
-    bad = 0
-    used: Counter[str] = Counter()
-    for key, build in builders.items():
-        for item in extraction.get(key) or []:
-            if not isinstance(item, Mapping):
-                bad += 1
-                continue
-            span = _span(item, text)
-            base = make_id(PREFIXES[key], source.id, *(span or ("text", item.get("text"))))
-            used[base] += 1
-            record_id = base if used[base] == 1 else f"{base}.{used[base]}"
-            confidence = _confidence(item.get("confidence"), default_confidence)
-            state = (
-                ReviewState.ACCEPTED
-                if auto_accept is not None and confidence >= auto_accept
-                else ReviewState.CANDIDATE
-            )
-            sentence = _sentence(text, span) if span else None
-            context = _Context(
-                id=record_id,
-                source=source,
-                span=span,
-                sentence=sentence,
-                confidence=confidence,
-                state=state.value,
-                timex=timex,
-            )
+    convert = _Converter(source, extraction.timex, auto_accept, default_confidence)
+    skipped += convert.each("stm", extraction.quotes, _statement, out)
+    skipped += convert.each("fig", _counts(extraction.figures), _figure, out)
+    skipped += convert.each("evt", extraction.events, _event, out)
+    return Conversion(out, skipped)
+
+
+@dataclass
+class _Converter:
+    """Builds one kind of record from its items, sharing ids and dates across kinds."""
+
+    source: Source
+    timex: tuple[Timex, ...]
+    auto_accept: float | None
+    default_confidence: float
+    used: Counter[str] = field(default_factory=Counter)
+    """Ids given so far: a second item on the same span gets ``.2``."""
+
+    def each(
+        self,
+        prefix: str,
+        items: Iterable[Item],
+        build: Callable[[Item, _Context], Record],
+        out: list[Record],
+    ) -> int:
+        """Append a record per item to ``out``; return how many items made none."""
+        bad = 0
+        for item in items:
             try:
-                out.append(build(item, context))
+                out.append(build(item, self.context(prefix, item)))
             except (ValidationError, ValueError):
                 bad += 1
-    return Conversion(out, bad)
+        return bad
+
+    def context(self, prefix: str, item: Quote | FigureMention | EventMention) -> _Context:
+        """Id, span, sentence, confidence and state of the record ``item`` makes."""
+        text = self.source.text or ""
+        span = _trimmed(_within((item.start, item.end), text), text)
+        label = span or ("text", getattr(item, "text", None))
+        base = make_id(prefix, self.source.id, *label)
+        self.used[base] += 1
+        confidence = _confidence(item.confidence, self.default_confidence)
+        accepted = self.auto_accept is not None and confidence >= self.auto_accept
+        return _Context(
+            id=base if self.used[base] == 1 else f"{base}.{self.used[base]}",
+            source=self.source,
+            span=span,
+            sentence=_within(item.sentence, text) if span else None,
+            confidence=confidence,
+            state=(ReviewState.ACCEPTED if accepted else ReviewState.CANDIDATE).value,
+            timex=self.timex,
+        )
 
 
 @dataclass(frozen=True)
@@ -122,14 +144,14 @@ class _Context:
 
     id: str
     source: Source
-    span: tuple[int, int] | None
-    sentence: tuple[int, int] | None
+    span: Offsets | None
+    sentence: Offsets | None
     confidence: float
     state: str
-    timex: list[Mapping[str, Any]]
+    timex: tuple[Timex, ...]
 
     def common(
-        self, item: Mapping[str, Any], dated_by_source: bool, said: bool = False
+        self, words: str | None, dated_by_source: bool, said: bool = False
     ) -> dict[str, Any]:
         """Fields every kind shares. The date is that of a time expression in the
         item's sentence (for a statement, outside the quoted words, which speak of
@@ -141,9 +163,8 @@ class _Context:
                 source=self.source.id, start=self.span[0], end=self.span[1], text=text[s0:s1]
             )
         else:
-            evidence = Evidence(source=self.source.id, text=_s(item.get("text")))
-        skip = self.span if said else None
-        found = _timex_date(self.timex, text, self.span, self.sentence, skip)
+            evidence = Evidence(source=self.source.id, text=words)
+        found = self._timex_date(skip=self.span if said else None)
         date, precision = found if found else (None, None)
         if date is None and dated_by_source and self.source.published:
             date = self.source.published
@@ -157,165 +178,138 @@ class _Context:
             "confidence": self.confidence,
         }
 
+    def _timex_date(self, skip: Offsets | None) -> tuple[str, Precision] | None:
+        """The date of the first time expression inside the item's sentence (not in ``skip``)."""
+        if self.span is None:
+            return None
+        lo, hi = self.sentence or self.span
+        for t in self.timex:
+            value = _iso(t.value)
+            if value is None or not (lo <= t.start and t.end <= hi):
+                continue
+            if skip is not None and t.start < skip[1] and skip[0] < t.end:
+                continue
+            return value, t.precision.precision
+        return None
 
-def _statement(item: Mapping[str, Any], ctx: _Context) -> Statement:
-    quote = _s(item.get("text"))
+
+def _statement(item: Quote, ctx: _Context) -> Statement:
+    quote = item.text.strip()
     if not quote:
         raise ValueError("a quote without words")
-    kind = _s(item.get("kind")) or "direct"
     return Statement(
-        **ctx.common(item, dated_by_source=True, said=True),
-        speaker=_s(item.get("speaker")) or UNKNOWN_SPEAKER,
-        affiliation=_s(item.get("affiliation")),
+        **ctx.common(quote, dated_by_source=True, said=True),
+        speaker=(item.speaker or "").strip() or UNKNOWN_SPEAKER,
+        affiliation=item.affiliation,
         quote=quote,
-        mode="indirect" if kind.lower() == "indirect" else "direct",
+        mode="indirect" if item.kind is QuoteKind.INDIRECT else "direct",
     )
 
 
-def _figure(item: Mapping[str, Any], ctx: _Context) -> Figure:
-    value = item.get("value")
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError("a figure without a number")
-    qualifier = _QUALIFIERS.get((_s(item.get("qualifier")) or "").lower().replace("_", " "))
+def _figure(item: FigureMention, ctx: _Context) -> Figure:
     return Figure(
-        **ctx.common(item, dated_by_source=True),
-        metric=_s(item.get("category")) or "other",
-        value=float(value),
-        qualifier=qualifier or Qualifier.EXACT.value,
-        who=_s(item.get("who")),
-        summary=_s(item.get("text")),
+        **ctx.common(item.text, dated_by_source=True),
+        metric=item.category.value,
+        value=float(item.value),
+        qualifier=item.qualifier,
+        who=item.who or None,
+        period=item.period,  # type: ignore[arg-type]  # validated by the model
+        incident=item.incident,
+        cumulative=item.cumulative,
+        counted_by=item.counted_by,
+        as_of=item.as_of,
+        summary=item.text or None,
     )
 
 
-def _event(item: Mapping[str, Any], ctx: _Context) -> Event:
-    event_type = EventType((_s(item.get("type")) or "").upper())
-    common = ctx.common(item, dated_by_source=False)
-    own_date = _iso(item.get("date"))
+def _counts(figures: Iterable[FigureMention]) -> list[FigureMention]:
+    """The figures that are counts: "half of them" is a share of another count
+    (value 0.5), and as a record it would be set against real counts."""
+    return [f for f in figures if f.qualifier is not Qualifier.HALF]
+
+
+def _event(item: EventMention, ctx: _Context) -> Event:
+    """An Event. Its date is the event's own time expression, else one in its
+    sentence, else the source's publication date as an approximate date (a report
+    without a date tells of something that happened by the time it was published)."""
+    common = ctx.common(item.summary, dated_by_source=False)
+    own_date = _iso(item.date)
     if own_date:
-        precision = _s(item.get("precision"))
         common["date"] = own_date
-        common["date_precision"] = _precision(precision)
-    text = ctx.source.text or ""
-    summary = _s(item.get("summary"))
+        common["date_precision"] = item.precision.precision if item.precision else None
+    elif common["date"] is None and ctx.source.published:
+        common["date"] = ctx.source.published
+        common["date_precision"] = Precision.APPROXIMATE
+    summary = item.summary.strip()
     if not summary and ctx.span is not None:
         s0, s1 = ctx.sentence or ctx.span
-        summary = text[s0:s1].strip()
-    if item.get("negated") is True:
-        common["notes"] = "negated: the source says this did not happen"
+        summary = (ctx.source.text or "")[s0:s1].strip()
     return Event(
         **common,
-        type=event_type,
-        figures=_event_figures(item.get("figures")),
-        actors=_names(item.get("actors")),
-        targets=_names(item.get("target") if "target" in item else item.get("targets")),
-        summary=summary or event_type.value,
+        **_not_done(item),
+        type=item.type,
+        figures=[
+            FigureValue(metric=f.category.value, value=float(f.value), qualifier=f.qualifier)
+            for f in item.figures
+        ],
+        actors=[a for a in item.actors if a.strip()],
+        targets=[item.target] if item.target else [],
+        summary=summary or item.type.value,
     )
+
+
+def _not_done(item: EventMention) -> dict[str, Any]:
+    """``occurred: false`` and why, for an act the source does not report as done.
+
+    A planned, threatened or possible act keeps its ``mode``: it has not been
+    denied (no ``occurred: false``, so it sets off no dispute with a report of the
+    act), and the compliance engine never counts it as the act.
+    """
+    fields: dict[str, Any] = {}
+    notes: list[str] = []
+    if item.negated:
+        fields["occurred"], notes = False, [_DENIED]
+    if item.mode is not EventMode.ASSERTED:
+        fields["mode"], notes = item.mode.value, [*notes, _NOT_DONE[item.mode]]
+    if notes:
+        fields["notes"] = "; ".join(notes)
+    return fields
 
 
 # ------------------------------------------------------------------ helpers
 
 
-def _event_figures(items: Any) -> list[FigureValue]:
-    """The numbers an event carries (fatalities, trucks …); unusable ones are dropped."""
-    out: list[FigureValue] = []
-    for item in items if isinstance(items, list) else []:
-        if not isinstance(item, Mapping):
-            continue
-        value = item.get("value")
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            continue
-        qualifier = _QUALIFIERS.get((_s(item.get("qualifier")) or "").lower().replace("_", " "))
-        out.append(
-            FigureValue(
-                metric=_s(item.get("category")) or "other",
-                value=float(value),
-                qualifier=qualifier or Qualifier.EXACT.value,
-            )
-        )
-    return out
-
-
-def _s(value: Any) -> str | None:
+def _confidence(value: float | None, default: float) -> float:
     if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _names(value: Any) -> list[str]:
-    if value is None:
-        return []
-    values: Sequence[Any] = value if isinstance(value, list | tuple) else [value]
-    return [n for n in (_s(v) for v in values) if n]
-
-
-def _confidence(value: Any, default: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
         return default
     return min(1.0, max(0.0, float(value)))
 
 
-def _span(item: Mapping[str, Any], text: str) -> tuple[int, int] | None:
-    start, end = item.get("start"), item.get("end")
-    if not isinstance(start, int) or not isinstance(end, int):
+def _within(span: Offsets | None, text: str) -> Offsets | None:
+    """``span`` if it lies inside ``text``, else None."""
+    if span is None:
         return None
-    if isinstance(start, bool) or isinstance(end, bool):
+    start, end = span
+    return span if 0 <= start <= end <= len(text) else None
+
+
+def _trimmed(span: Offsets | None, text: str) -> Offsets | None:
+    """``span`` without whitespace at its ends (an event's sentence can end in a line break)."""
+    if span is None:
         return None
-    if not 0 <= start <= end <= len(text):
-        return None
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return start, end
 
 
-def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The sentence(s) around a span: from the last sentence end before it to the next after."""
-    start, end = span
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
-    stop = len(text)
-    following = _SENTENCE_END.search(text, max(end, begin))
-    if following is not None:
-        stop = following.start()
-    while begin < stop and text[begin].isspace():
-        begin += 1
-    return begin, max(stop, end)
-
-
-def _timex_date(
-    timex: list[Mapping[str, Any]],
-    text: str,
-    span: tuple[int, int] | None,
-    sentence: tuple[int, int] | None,
-    skip: tuple[int, int] | None = None,
-) -> tuple[str, str | None] | None:
-    """The date of the first time expression inside the item's sentence (not in ``skip``)."""
-    if span is None:
-        return None
-    lo, hi = sentence or span
-    for t in timex:
-        t_span = _span(t, text)
-        value = _iso(t.get("value"))
-        if t_span is None or value is None or not (lo <= t_span[0] and t_span[1] <= hi):
-            continue
-        if skip is not None and t_span[0] < skip[1] and skip[0] < t_span[1]:
-            continue
-        return value, _precision(_s(t.get("precision")))
-    return None
-
-
-def _precision(value: str | None) -> str | None:
-    """A Precision value; an unknown one (the extractor's "vague") is "approximate"."""
+def _iso(value: str | None) -> str | None:
+    """An ISO date or prefix, or None when the value is not one."""
     if value is None:
         return None
-    return value if value in _PRECISIONS else Precision.APPROXIMATE.value
-
-
-def _iso(value: Any) -> str | None:
-    """An ISO date or prefix, or None when the value is not one."""
-    text = _s(value)
-    if text is None:
-        return None
     try:
-        return _ISO_DATE.validate_python(text)
+        return _ISO_DATE.validate_python(value.strip())
     except ValidationError:
         return None

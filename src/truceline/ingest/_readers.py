@@ -23,11 +23,11 @@ import trafilatura
 from trafilatura.settings import Document
 
 from truceline.errors import IngestError
-from truceline.ingest._decode import decode
 from truceline.ingest._fetch import fetch
 from truceline.ingest._options import IngestOptions
 from truceline.ingest._urls import canonical_url, host_of
 from truceline.model import Source, make_id
+from truceline.text import decode
 
 UNKNOWN_OUTLET = "unknown"
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")

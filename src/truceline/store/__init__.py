@@ -1,5 +1,6 @@
-"""Storage: SQLAlchemy tables, Alembic migrations, revisions (see docs/store.md)."""
+"""Storage: SQLAlchemy tables, every query (the dashboard's reads too), frozen Alembic migrations,
+revisions (see docs/store.md)."""
 
-from truceline.store.store import Store, Writer, dump, kind_of
+from truceline.store.store import Outcome, Store, Stored, Writer
 
-__all__ = ["Store", "Writer", "dump", "kind_of"]
+__all__ = ["Outcome", "Store", "Stored", "Writer"]

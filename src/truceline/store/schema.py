@@ -1,10 +1,25 @@
-"""Tables of a dossier database.
+"""Tables of a dossier database: the one ``metadata`` of the store.
 
 Plain tables with readable column names and declared foreign keys, so that
 Datasette and DuckDB can browse the SQLite file as it is. Each object keeps its
 full pydantic dump in ``data`` (JSON) beside the columns people query; one view
-per record kind (``events``, ``statements`` …) spreads ``data`` into columns.
-The migrations in ``migrations/versions`` create exactly these tables.
+per record kind (``events``, ``statements`` …, migration 0001) spreads ``data``
+into columns. The dashboard's tables (migrations 0002 and 0005):
+
+    users           team-mode accounts: username, argon2 hash, role
+    sessions        signed-in browsers: a hash of the cookie token, its user, expiry
+    login_failures  one row per failed sign-in and key (kind "ip" or "user", a SHA-256
+                    of the address or folded user name, the time), so that every worker
+                    process shares the login limit and a restart keeps it; the key is
+                    hashed because a form can send a name of any length (an index entry
+                    must stay small) and a password typed into the name field should
+                    not be kept readable
+
+The search structures that exist on SQLite only (``records_fts``,
+``record_facets``, kept current by triggers) are in ``truceline.store.search``.
+The migrations in ``migrations/versions`` are frozen history: they spell out
+what they created and never import this module, so a change here needs a new
+migration.
 """
 
 from __future__ import annotations
@@ -85,65 +100,57 @@ revisions = sa.Table(
     sa.Column("note", sa.Text),
 )
 
-# Columns spread out of records.data by each kind's view: (column, JSON key).
-VIEW_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "events": [
-        ("event_type", "type"),
-        ("sub_event_type", "sub_type"),
-        ("actors", "actors"),
-        ("targets", "targets"),
-        ("location", "location"),
-        ("fatalities", "fatalities"),
-    ],
-    "statements": [
-        ("speaker", "speaker"),
-        ("affiliation", "affiliation"),
-        ("quote", "quote"),
-        ("mode", "mode"),
-    ],
-    "figures": [
-        ("metric", "metric"),
-        ("value", "value"),
-        ("qualifier", "qualifier"),
-        ("unit", "unit"),
-        ("period", "period"),
-        ("who", "who"),
-        ("counted_by", "counted_by"),
-        ("as_of", "as_of"),
-    ],
-    "proposals": [
-        ("title", "title"),
-        ("proposer", "proposer"),
-        ("mediators", "mediators"),
-        ("terms", "terms"),
-        ("answers", "answers"),
-        ("supersedes", "supersedes"),
-    ],
-    "responses": [
-        ("party", "party"),
-        ("proposal", "proposal"),
-        ("stance", "stance"),
-        ("conditions", "conditions"),
-    ],
-}
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.String(80), primary_key=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("role", sa.String(12), nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+)
 
-VIEW_KIND = {
-    "events": "event",
-    "statements": "statement",
-    "figures": "figure",
-    "proposals": "proposal",
-    "responses": "response",
-}
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(80), sa.ForeignKey("users.username"), nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires", sa.DateTime(timezone=True), nullable=False, index=True),
+)
 
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(4), nullable=False),
+    sa.Column("key_hash", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    # a key's failures in the window; pruning the rows older than the window
+    sa.Index("ix_login_failures_key", "kind", "key_hash", "at"),
+    sa.Index("ix_login_failures_at", "at"),
+)
 
-def view_sql(view: str, dialect: str) -> str:
-    """CREATE VIEW statement for one record kind, in the dialect's JSON syntax."""
-    if dialect == "postgresql":
-        cols = [f"data->>'{key}' AS {col}" for col, key in VIEW_COLUMNS[view]]
-    else:
-        cols = [f"json_extract(data, '$.{key}') AS {col}" for col, key in VIEW_COLUMNS[view]]
-    common = "id, date, date_precision, state, claimed_by, summary, confidence"
-    return (
-        f"CREATE VIEW {view} AS SELECT {common}, {', '.join(cols)} "
-        f"FROM records WHERE kind = '{VIEW_KIND[view]}'"
-    )
+# (name, table, columns) of the indexes the timeline reads by, on both dialects.
+# Migration 0002: the timeline's order.
+STATE_DATE_INDEX = ("ix_records_state_date", "records", ("state", "date", "id"))
+
+# Migration 0003: covering indexes for the timeline's correlated EXISTS filters by
+# outlet, probed once per record while the timeline walks ``ix_records_state_date``.
+LOOKUP_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ix_record_sources_record_source", "record_sources", ("record_id", "source_id")),
+    ("ix_sources_id_outlet", "sources", ("id", "outlet")),
+)
+
+# Migration 0004: so that filtered timeline pages and capped counts read indexes only,
+# never the wide ``records`` rows: a kind's records in timeline order; the probe of a
+# count driven from facets, search matches or an outlet; an outlet's sources; the
+# records citing a source.
+ORDER_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ix_records_state_kind_date", "records", ("state", "kind", "date", "id")),
+    ("ix_records_id_state_kind", "records", ("id", "state", "kind", "date")),
+    ("ix_sources_outlet_id", "sources", ("outlet", "id")),
+    ("ix_record_sources_source_record", "record_sources", ("source_id", "record_id")),
+)
+
+for _name, _table, _columns in (STATE_DATE_INDEX, *LOOKUP_INDEXES, *ORDER_INDEXES):
+    sa.Index(_name, *(metadata.tables[_table].c[c] for c in _columns))

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 
 from truceline.errors import StoreError
 from truceline.model import (
@@ -29,6 +29,8 @@ from truceline.model import (
     ReviewState,
     Revision,
     Source,
+    dump,
+    kind_of,
     summary_of,
 )
 from truceline.store import schema
@@ -37,22 +39,6 @@ Stored = Source | Agreement | Dispute | Record
 Outcome = Literal["created", "edited", "unchanged"]
 
 _RECORD = TypeAdapter(AnyRecord)
-
-
-def kind_of(obj: BaseModel) -> str:
-    """The object kind stored in revisions: source, agreement, dispute or a record kind."""
-    if isinstance(obj, Source):
-        return "source"
-    if isinstance(obj, Agreement):
-        return "agreement"
-    if isinstance(obj, Dispute):
-        return "dispute"
-    return str(obj.kind)  # type: ignore[attr-defined]
-
-
-def dump(obj: BaseModel) -> dict[str, Any]:
-    """The canonical JSON form of an object, as stored and compared."""
-    return obj.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
 
 
 class Store:
@@ -124,6 +110,16 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [_RECORD.validate_python(row[0]) for row in conn.execute(query)]
+
+    def duplicate_of(self, source: Source) -> str | None:
+        """The id of a stored source with the same id or the same text, if any."""
+        t = schema.sources
+        condition = t.c.id == source.id
+        if source.content_hash:
+            condition = sa.or_(condition, t.c.content_hash == source.content_hash)
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.c.id).where(condition).limit(1)).first()
+        return str(row[0]) if row else None
 
     def history(self, object_id: str) -> list[Revision]:
         """Every revision of an object, oldest first."""

@@ -2,8 +2,8 @@
 
 ``create_app(dossier, settings)`` builds the app every front end uses:
 ``truceline serve``, ``truceline demo``, ``truceline publish`` (through the
-in-process client) and the tests. This package imports FastAPI lazily so the
-store's migrations can use ``truceline.web.tables`` without it.
+in-process client) and the tests. This package imports FastAPI lazily, so that
+importing one of its modules (``truceline.web.settings``) does not load it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@
     LoginLimiter                               refuses a burst of failed logins, counted
                                                in the database so all workers share it
 
-A session cookie holds a random token; the database keeps only its SHA-256.
+A session cookie holds a random token; the database keeps only its SHA-256. The
+rows themselves are read and written by ``truceline.store.accounts``.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from truceline.store import Store
+from truceline.store import accounts as rows
 from truceline.web.settings import WebError
-from truceline.web.tables import ROLES, login_failures, sessions, users
+
+ROLES = ("viewer", "analyst", "admin")  # each may do what the ones before it may
 
 _HASHER = PasswordHasher()
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,79}$")
@@ -51,77 +53,49 @@ def add_user(store: Store, name: str, password: str, role: str) -> None:
         raise WebError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
     if len(password) < 8:
         raise WebError("the password must have at least 8 characters")
-    values = {"password_hash": _HASHER.hash(password), "role": role}
-    with store.engine.begin() as conn:
-        found = conn.execute(sa.select(users.c.username).where(users.c.username == name)).first()
-        if found:
-            conn.execute(users.update().where(users.c.username == name).values(**values))
-            conn.execute(sessions.delete().where(sessions.c.username == name))
-        else:
-            conn.execute(users.insert().values(username=name, created=_now(), **values))
+    rows.put_user(store, name, _HASHER.hash(password), role, _now())
 
 
 def list_users(store: Store) -> list[tuple[str, str]]:
-    with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(users.c.username, users.c.role).order_by(users.c.username))
-        return [(u, r) for u, r in rows]
+    """(name, role) of every account, by name."""
+    return [(a.username, a.role) for a in rows.accounts(store)]
 
 
 def remove_user(store: Store, name: str) -> bool:
-    with store.engine.begin() as conn:
-        conn.execute(sessions.delete().where(sessions.c.username == name))
-        return bool(conn.execute(users.delete().where(users.c.username == name)).rowcount)
+    return rows.delete_user(store, name)
 
 
 def authenticate(store: Store, name: str, password: str) -> str | None:
     """The account's role if the password is right, else None."""
-    with store.engine.connect() as conn:
-        row = conn.execute(
-            sa.select(users.c.password_hash, users.c.role).where(users.c.username == name)
-        ).first()
+    found = rows.credentials(store, name)
     try:
-        _HASHER.verify(row[0] if row else _DUMMY, password)
+        _HASHER.verify(found[0] if found else _DUMMY, password)
     except (VerificationError, InvalidHashError):
         return None
-    return row[1] if row else None
+    return found[1] if found else None
 
 
 def open_session(store: Store, name: str, hours: int) -> str:
     """A new session for ``name``; returns the token for the cookie."""
     token = secrets.token_urlsafe(32)
     now = _now()
-    with store.engine.begin() as conn:
-        conn.execute(sessions.delete().where(sessions.c.expires < now))
-        conn.execute(
-            sessions.insert().values(
-                token_hash=_hash(token),
-                username=name,
-                created=now,
-                expires=now + dt.timedelta(hours=hours),
-            )
-        )
+    rows.add_session(store, _hash(token), name, now, now + dt.timedelta(hours=hours))
     return token
 
 
 def session_user(store: Store, token: str) -> Viewer | None:
     """The signed-in user a session token belongs to, if it is current."""
-    query = (
-        sa.select(users.c.username, users.c.role, sessions.c.expires)
-        .join(users, users.c.username == sessions.c.username)
-        .where(sessions.c.token_hash == _hash(token))
-    )
-    with store.engine.connect() as conn:
-        row = conn.execute(query).first()
-    if row is None:
+    found = rows.session_account(store, _hash(token))
+    if found is None:
         return None
-    if _aware(row.expires) < _now():
+    account, expires = found
+    if expires < _now():
         return None
-    return Viewer(row.username, row.role)
+    return Viewer(account.username, account.role)
 
 
 def close_session(store: Store, token: str) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(sessions.delete().where(sessions.c.token_hash == _hash(token)))
+    rows.delete_session(store, _hash(token))
 
 
 class LoginLimiter:
@@ -146,61 +120,30 @@ class LoginLimiter:
         """Seconds to wait before another try (0: go ahead)."""
         now = self.clock()
         wait = 0.0
-        with store.engine.connect() as conn:
-            for kind, key in _limit_keys(client, name):
-                count, oldest = _failures_since(conn, kind, key, now - self.window)
-                if oldest is not None and count >= self.attempts:
-                    wait = max(wait, (_aware(oldest) + self.window - now).total_seconds())
+        for count, oldest in rows.failures_since(
+            store, _limit_keys(client, name), now - self.window
+        ):
+            if oldest is not None and count >= self.attempts:
+                wait = max(wait, (oldest + self.window - now).total_seconds())
         return int(wait) + 1 if wait else 0
 
     def failed(self, store: Store, client: str, name: str) -> None:
-        """Count a failure against the address and the name.
-
-        Rows only ever arrive here, so dropping the ones no window can count any more
-        in the same transaction keeps the table bounded without a separate sweeper.
-        """
+        """Count a failure against the address and the name (and forget the failures
+        no window can count any more)."""
         now = self.clock()
-        rows = [
-            {"kind": kind, "key_hash": _hash(key), "at": now}
-            for kind, key in _limit_keys(client, name)
-        ]
-        with store.engine.begin() as conn:
-            conn.execute(login_failures.delete().where(login_failures.c.at <= now - self.window))
-            conn.execute(login_failures.insert(), rows)
+        rows.add_failures(store, _limit_keys(client, name), now, now - self.window)
 
     def succeeded(self, store: Store, client: str, name: str) -> None:
         """Forget the name's failures, not the address's: signing in to one account
         must not reset the count of an address guessing at others."""
-        kind, key = _limit_keys(client, name)[1]
-        with store.engine.begin() as conn:
-            conn.execute(
-                login_failures.delete().where(
-                    login_failures.c.kind == kind, login_failures.c.key_hash == _hash(key)
-                )
-            )
+        kind, key_hash = _limit_keys(client, name)[1]
+        rows.clear_failures(store, kind, key_hash)
 
 
 def _limit_keys(client: str, name: str) -> tuple[tuple[str, str], tuple[str, str]]:
-    """The (kind, key) pairs a login counts against; names fold case, as people type them."""
-    return ("ip", client), ("user", name.casefold())
-
-
-def _failures_since(
-    conn: sa.Connection, kind: str, key: str, since: dt.datetime
-) -> tuple[int, dt.datetime | None]:
-    """How many failures a key has after ``since``, and the oldest of them (one query)."""
-    query = sa.select(sa.func.count(), sa.func.min(login_failures.c.at)).where(
-        login_failures.c.kind == kind,
-        login_failures.c.key_hash == _hash(key),
-        login_failures.c.at > since,
-    )
-    count, oldest = conn.execute(query).one()
-    return count, oldest
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    """A stored time in UTC: SQLite hands it back without its zone."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    """The (kind, key hash) pairs a login counts against; names fold case, as people
+    type them."""
+    return ("ip", _hash(client)), ("user", _hash(name.casefold()))
 
 
 def _hash(token: str) -> str:

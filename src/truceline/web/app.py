@@ -21,10 +21,10 @@ from jinja2 import Environment
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from truceline.dossier import Dossier
+from truceline.app import Dossier
 from truceline.web.accounts import LoginLimiter, Viewer, session_user
+from truceline.web.cache import Snapshot
 from truceline.web.links import static_file
-from truceline.web.queries import Snapshot
 from truceline.web.render import environment
 from truceline.web.settings import Mode, WebSettings
 

@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from truceline.dates import first_day
+from truceline import dates
+from truceline.errors import DateError
 
 # Worst first: the status a week shows when its days differ.
 SEVERITY = ("breached", "disputed", "unknown", "pending", "suspended", "met")
@@ -37,10 +38,8 @@ def available() -> bool:
 
 def ledger(w: Any, as_of: dt.date | None) -> Any:
     """The compliance ledger of the dossier (cached until the next change)."""
-    from truceline.compliance import check_dossier
-
     key = f"ledger:{as_of}"
-    return w.snapshot.get(key, lambda: check_dossier(w.dossier, as_of), heavy=True)
+    return w.snapshot.get(key, lambda: w.dossier.check(as_of), heavy=True)
 
 
 @dataclass(frozen=True)
@@ -191,9 +190,8 @@ def phases(agreements: list[Any], as_of: dt.date) -> list[PhaseDay]:
 
 
 def parse_day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
+    """A day from a query parameter; a malformed one is ignored (the page shows today)."""
     try:
-        return first_day(value) if len(value) == 10 else None
-    except ValueError:
+        return dates.parse_day(value, "day")
+    except DateError:
         return None

@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from truceline.model import describe
 from truceline.web.accounts import Viewer
+from truceline.web.cache import MISSING
 from truceline.web.links import Linker
-from truceline.web.queries import MISSING
 from truceline.web.settings import Mode
 
 NAV = [

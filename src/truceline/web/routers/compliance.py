@@ -12,8 +12,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from truceline.store.entries import entries_for, records_by_id
 from truceline.web import compliance_view as cv
-from truceline.web import queries
 from truceline.web.charts import Line, line_chart
 from truceline.web.deps import fragment, render, web
 
@@ -99,8 +99,8 @@ def _evidence(w: Any, day: Any) -> tuple[list[Any], list[Any]]:
     """The first ``CELL_LIMIT`` records for and against a day's status, with their sources."""
     store = w.dossier.store
     ids = [*day.evidence[:CELL_LIMIT], *day.against[:CELL_LIMIT]]
-    found = queries.records_by_id(store, ids)
-    entries = {e.record.id: e for e in queries.entries(store, list(found.values()))}
+    found = records_by_id(store, ids)
+    entries = {e.record.id: e for e in entries_for(store, list(found.values()))}
     return (
         [entries[i] for i in day.evidence if i in entries],
         [entries[i] for i in day.against if i in entries],
@@ -140,8 +140,8 @@ def obligation(request: Request, obligation_id: str) -> HTMLResponse:
         raise HTTPException(404, f"No obligation {obligation_id}.")
     store = w.dossier.store
     ids = [i for d in o.days for i in (*d.evidence[:CELL_LIMIT], *d.against[:CELL_LIMIT])]
-    found = queries.records_by_id(store, ids)
-    entries = {e.record.id: e for e in queries.entries(store, list(found.values()))}
+    found = records_by_id(store, ids)
+    entries = {e.record.id: e for e in entries_for(store, list(found.values()))}
     decided = [d for d in o.days if d.evidence or d.against or d.note]
     return render(
         request,

@@ -1,6 +1,6 @@
 """Downloads: the dossier's data as CSV, JSON, JSONL, Parquet, iCalendar and TimelineJS JSON.
 
-The files are the ones ``truceline publish`` writes (``truceline.report.site.write_data``),
+The files are the ones ``truceline publish`` writes (``Dossier.export_data``),
 built once per version of the dossier into a temporary folder.
 """
 
@@ -13,8 +13,8 @@ from threading import Lock
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from truceline.report.site import DATA_FILES, write_data
-from truceline.web import queries
+from truceline.app import DATA_FILES
+from truceline.store.version import version
 from truceline.web.deps import render, web
 
 router = APIRouter()
@@ -41,7 +41,7 @@ def download(request: Request, name: str) -> FileResponse:
 
 
 def _built(w) -> Path:  # type: ignore[no-untyped-def]
-    current = queries.version(w.dossier.store)
+    current = version(w.dossier.store)
     with _lock:
         built = w.extras.get("data")
         if built and built[0] == current:
@@ -49,7 +49,7 @@ def _built(w) -> Path:  # type: ignore[no-untyped-def]
         if built:
             built[1].cleanup()
         tmp = tempfile.TemporaryDirectory(prefix="truceline-data-")
-        write_data(Path(tmp.name), w.dossier)
+        w.dossier.export_data(Path(tmp.name))
         w.extras["data"] = (current, tmp)
         return Path(tmp.name)
 

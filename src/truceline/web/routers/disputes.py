@@ -1,6 +1,6 @@
 """Disputes: accounts that cannot all be true, each side with its claimant, records and sources.
 
-Shows the disputes stored in the dossier and, when ``truceline.negotiation``
+Shows the disputes stored in the dossier and, when ``truceline.reconcile``
 is installed, the ones it detects among the accepted records.
 """
 
@@ -12,19 +12,19 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from truceline.model import Dispute
-from truceline.web import queries
+from truceline.store.entries import entries_for, records_by_id
 from truceline.web.deps import render, web
 
 router = APIRouter()
 
 
 def all_disputes(w: Any) -> list[tuple[Dispute, str]]:
-    """Stored disputes, plus those ``truceline.negotiation`` detects among the records."""
+    """Stored disputes, plus those ``truceline.reconcile`` detects among the records."""
     store = w.dossier.store
     stored = store.disputes()
     known = {d.id for d in stored}
     try:
-        from truceline.negotiation import detect_disputes
+        from truceline.reconcile import detect_disputes
     except ImportError:
         found = stored
     else:
@@ -44,8 +44,8 @@ def disputes(request: Request) -> HTMLResponse:
         items = [(d, how) for d, how in items if d.kind == kind]
     items = items[:500]
     ids = [rid for d, _ in items for side in d.sides for rid in side.records]
-    records = queries.records_by_id(store, ids)
-    entries = {e.record.id: e for e in queries.entries(store, list(records.values()))}
+    records = records_by_id(store, ids)
+    entries = {e.record.id: e for e in entries_for(store, list(records.values()))}
     return render(
         request,
         "disputes.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from truceline.web import queries
+from truceline.store.counts import state_counts
 from truceline.web.deps import render, web
 
 router = APIRouter()
@@ -16,7 +16,7 @@ def overview(request: Request) -> HTMLResponse:
     w = web(request)
     store = w.dossier.store
     counts = w.snapshot.get("counts", store.counts, heavy=True)
-    states = w.snapshot.get("states", lambda: queries.state_counts(store), heavy=True)
+    states = w.snapshot.get("states", lambda: state_counts(store), heavy=True)
     agreements = w.snapshot.get("agreements", store.agreements, heavy=True)
     return render(
         request,

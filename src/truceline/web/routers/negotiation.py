@@ -1,8 +1,9 @@
 """Negotiation: proposals in order, their terms side by side with the differences marked,
 and each party's answer as claimed by each source.
 
-Reads ``truceline.negotiation`` (``NegotiationRecord.lineage``, ``diff_terms``,
-``diff_against_agreement``); cached per version of the dossier.
+Reads ``Dossier.negotiation()`` (``NegotiationRecord.lineage``) and
+``truceline.negotiation`` (``diff_terms``, ``diff_against_agreement``); cached per
+version of the dossier.
 """
 
 from __future__ import annotations
@@ -27,10 +28,8 @@ def available() -> bool:
 
 
 def _record(w: Any) -> Any:
-    from truceline.negotiation import NegotiationRecord
-
     def build() -> dict[str, Any]:
-        record = NegotiationRecord(w.dossier)
+        record = w.dossier.negotiation()
         entries = record.lineage()
         try:
             agreement = record.agreement()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.model import Source, describe
-from truceline.store import dump, kind_of
-from truceline.web import queries
+from truceline.model import Source, describe, dump, kind_of
+from truceline.store.entries import entries_for, record_ids
+from truceline.store.sources import records_citing, source_ids, source_page
+from truceline.store.sources import source as stored_source
 from truceline.web.deps import int_param, linker, render, web
 from truceline.web.render import Span, highlight_spans, locate
 
@@ -25,7 +26,7 @@ def record(request: Request, record_id: str) -> HTMLResponse:
     kind = kind_of(obj)
     if kind not in ("event", "statement", "figure", "proposal", "response"):
         raise HTTPException(404, f"{record_id} is a {kind}, not a record.")
-    entry = queries.entries(store, [obj])[0]  # type: ignore[list-item]
+    entry = entries_for(store, [obj])[0]  # type: ignore[list-item]
     fields = {
         k: v
         for k, v in dump(obj).items()
@@ -45,11 +46,11 @@ def record(request: Request, record_id: str) -> HTMLResponse:
 @router.get("/source/{source_id}", response_class=HTMLResponse)
 def source(request: Request, source_id: str) -> HTMLResponse:
     store = web(request).dossier.store
-    src = queries.source(store, source_id)
+    src = stored_source(store, source_id)
     if src is None:
         raise HTTPException(404, f"No source with id {source_id}.")
     focus = request.query_params.get("focus", "")
-    records = queries.records_citing(store, source_id)
+    records = records_citing(store, source_id)
     spans: list[Span] = []
     unplaced = []
     for rec in records:
@@ -87,7 +88,7 @@ def source(request: Request, source_id: str) -> HTMLResponse:
 def sources(request: Request) -> HTMLResponse:
     w = web(request)
     page = int_param(request.query_params.get("page"))
-    rows, total = queries.source_page(w.dossier.store, page, 100)
+    rows, total = source_page(w.dossier.store, page, 100)
     pages = max(1, -(-total // 100))
     return render(
         request, "sources.html", rows=rows, total=total, page=page, pages=pages, title="Sources"
@@ -95,13 +96,8 @@ def sources(request: Request) -> HTMLResponse:
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
-    import sqlalchemy as sa
-
-    from truceline.store import schema
-
-    with w.dossier.store.engine.connect() as conn:
-        records = [r for (r,) in conn.execute(sa.select(schema.records.c.id))]
-        sources = [s for (s,) in conn.execute(sa.select(schema.sources.c.id))]
+    records = record_ids(w.dossier.store)
+    sources = source_ids(w.dossier.store)
     pages = max(1, -(-len(sources) // 100))
     return (
         ["/sources"]

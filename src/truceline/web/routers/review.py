@@ -1,4 +1,4 @@
-"""The review queue: accept, edit or reject candidates (through ``truceline.review``).
+"""The review queue: accept, edit or reject candidates (through ``Dossier.accept`` & co.).
 
 Every action is a revision (who, when, before, after); the record page shows them.
 Writes need the analyst role and a CSRF token.
@@ -12,10 +12,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from truceline import review as review_lib
-from truceline.model import RECORD_KINDS
-from truceline.store import dump
-from truceline.web import queries
+from truceline.app import parse_assignments
+from truceline.model import RECORD_KINDS, dump
+from truceline.store.review_queue import candidates
 from truceline.web.deps import int_param, render, require_csrf, require_role, web
 
 router = APIRouter()
@@ -37,9 +36,7 @@ def queue(request: Request) -> HTMLResponse:
     kind = request.query_params.get("kind", "")
     if kind and kind not in RECORD_KINDS:
         kind = ""
-    page = queries.candidates(
-        w.dossier.store, kind, int_param(request.query_params.get("page")), 25
-    )
+    page = candidates(w.dossier.store, kind, int_param(request.query_params.get("page")), 25)
     return render(
         request,
         "review.html",
@@ -56,18 +53,17 @@ async def decide(request: Request, record_id: str, action: str) -> Response:
     who = require_role(request, "analyst")
     form = await request.form()
     note = str(form.get("note") or "").strip() or None
-    store = web(request).dossier.store
+    dossier = web(request).dossier
     if action == "accept":
-        review_lib.accept(store, [record_id], by=who.name or "web", note=note)
+        dossier.accept([record_id], by=who.name or "web", note=note)
     elif action == "reject":
-        review_lib.reject(store, [record_id], by=who.name or "web", note=note)
+        dossier.reject([record_id], by=who.name or "web", note=note)
     elif action == "edit":
-        record = store.get(record_id)
+        record = dossier.get(record_id)
         if record is None:
             raise HTTPException(404, f"No record with id {record_id}.")
         changes = changes_from_form(record, form)
-        review_lib.edit(
-            store,
+        dossier.edit(
             record_id,
             changes,
             by=who.name or "web",
@@ -107,4 +103,4 @@ def changes_from_form(record: Any, form: Any) -> dict[str, Any]:
         key = f"field.{name}"
         if key in form and str(form.get(key)) != before:
             assignments.append(f"{name}={form.get(key)}")
-    return review_lib.parse_assignments(assignments)
+    return parse_assignments(assignments)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.web import queries
+from truceline.store.entries import entries_for
+from truceline.store.speakers import speakers as all_speakers
+from truceline.store.speakers import statements_of
 from truceline.web.deps import render, web
 
 router = APIRouter()
@@ -17,19 +19,19 @@ def speakers(request: Request) -> HTMLResponse:
     w = web(request)
     store = w.dossier.store
     chosen = request.query_params.get("speaker")
-    people = w.snapshot.get("speakers", lambda: queries.speakers(store), heavy=True)
+    people = w.snapshot.get("speakers", lambda: all_speakers(store), heavy=True)
     if chosen is not None:
         people = [p for p in people if p.name == chosen]
     groups = []
     shown = people if chosen is not None else people[:200]
     for person in shown:
-        said = queries.statements_of(
+        said = statements_of(
             store,
             person.name,
             person.affiliation,
             limit=500 if chosen or w.settings.static else PER_SPEAKER,
         )
-        groups.append((person, queries.entries(store, said)))
+        groups.append((person, entries_for(store, said)))
     return render(
         request,
         "speakers.html",

@@ -8,7 +8,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from truceline.web import queries
+from truceline.store import counts
+from truceline.store.choices import choices
+from truceline.store.filters import TimelineFilter
+from truceline.store.timeline import timeline as timeline_page
 from truceline.web.deps import cached_fragment, fragment, int_param, render, web
 
 router = APIRouter()
@@ -16,10 +19,10 @@ router = APIRouter()
 STATES = ("accepted", "candidate", "rejected")
 
 
-def read_filter(request: Request) -> queries.TimelineFilter:
+def read_filter(request: Request) -> TimelineFilter:
     p = request.query_params
     state = p.get("state", "accepted")
-    return queries.TimelineFilter(
+    return TimelineFilter(
         q=p.get("q", "").strip()[:200],
         kind=p.get("kind", "").strip(),
         party=p.get("party", "").strip(),
@@ -56,7 +59,7 @@ def _partial(request: Request) -> bool:
     )
 
 
-def _form_key(f: queries.TimelineFilter) -> str:
+def _form_key(f: TimelineFilter) -> str:
     # the form shows the filter, not the page: one per filter, whatever the page
     return repr(replace(f, page=1))
 
@@ -84,13 +87,13 @@ def _timeline(request: Request) -> HTMLResponse:
         "timeline_results.html",
         lambda: {
             "f": f,
-            "page": queries.timeline(
+            "page": timeline_page(
                 store,
                 f,
                 w.settings.page_size,
                 w.snapshot,
                 # the static site has no server to ask again: count exactly there
-                cap=None if w.settings.static else queries.COUNT_CAP,
+                cap=None if w.settings.static else counts.COUNT_CAP,
             ),
         },
     )
@@ -102,7 +105,7 @@ def _timeline(request: Request) -> HTMLResponse:
         lambda: {
             "f": f,
             "states": STATES,
-            "choices": w.snapshot.get("choices", lambda: queries.choices(store), heavy=True),
+            "choices": w.snapshot.get("choices", lambda: choices(store), heavy=True),
         },
         key=_form_key(f),
     )
@@ -110,6 +113,6 @@ def _timeline(request: Request) -> HTMLResponse:
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
-    total = queries.timeline_total(w.dossier.store, queries.TimelineFilter())
+    total = counts.timeline_total(w.dossier.store, TimelineFilter())
     pages = max(1, -(-total // w.settings.page_size))
     return ["/timeline"] + [f"/timeline?page={n}" for n in range(2, pages + 1)]

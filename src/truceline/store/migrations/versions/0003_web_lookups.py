@@ -3,16 +3,15 @@
 Revision ID: 0003
 Revises: 0002
 
-Owned by the web dashboard (see truceline.web.tables.LOOKUP_INDEXES and docs/web.md).
-The timeline filters by outlet with a correlated EXISTS over ``record_sources``
-and ``sources``; these indexes answer each probe without reading table rows.
+For the web dashboard (docs/web.md). Frozen: the indexes are spelled out here and
+nothing is imported from truceline. The timeline filters by outlet with a
+correlated EXISTS over ``record_sources`` and ``sources``; these indexes answer
+each probe without reading table rows.
 """
 
 from __future__ import annotations
 
 from alembic import op
-
-from truceline.web.tables import LOOKUP_INDEXES
 
 revision = "0003"
 down_revision = "0002"
@@ -21,10 +20,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    for name, table, columns in LOOKUP_INDEXES:
-        op.create_index(name, table, list(columns))
+    op.create_index("ix_record_sources_record_source", "record_sources", ["record_id", "source_id"])
+    op.create_index("ix_sources_id_outlet", "sources", ["id", "outlet"])
 
 
 def downgrade() -> None:
-    for name, table, _ in reversed(LOOKUP_INDEXES):
-        op.drop_index(name, table_name=table)
+    op.drop_index("ix_sources_id_outlet", table_name="sources")
+    op.drop_index("ix_record_sources_record_source", table_name="record_sources")

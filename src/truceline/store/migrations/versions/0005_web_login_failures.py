@@ -3,10 +3,10 @@
 Revision ID: 0005
 Revises: 0004
 
-Owned by the web dashboard (see truceline.web.tables.login_failures and docs/web.md).
-With the failures in process memory, N uvicorn workers allowed N times the attempts
-and a restart forgot them; one table in the dossier database is seen by all workers
-and outlives them. The limiter counts a key's failures in its window through
+For the web dashboard (docs/web.md). Frozen: the table and indexes are spelled out
+here and nothing is imported from truceline. With the failures in process memory,
+N uvicorn workers allowed N times the attempts and a restart forgot them; one table
+in the dossier database is seen by all workers and outlives them. The limiter counts a key's failures in its window through
 ``ix_login_failures_key`` and prunes old rows through ``ix_login_failures_at``.
 """
 

@@ -1,0 +1,71 @@
+"""Reconciling accounts across outlets: one event per happening, and the disputes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from truceline.model import Dispute, Event, Record, ReviewState, Source
+from truceline.reconcile import MergedEvent, detect_disputes, explain, merge_events
+from truceline.store import Store
+
+DEFAULT_STATES = (ReviewState.ACCEPTED.value,)
+
+
+@dataclass
+class Reconciliation:
+    """Merged events and disputes of one dossier, read from its store once (lazily).
+
+    A snapshot: build a new one (``Dossier.reconciliation()``) after writing.
+    """
+
+    store: Store
+    states: tuple[str, ...] = DEFAULT_STATES
+    tolerance_days: int = 1
+
+    @cached_property
+    def records(self) -> list[Record]:
+        return self.store.records(states=self.states)
+
+    @cached_property
+    def by_id(self) -> dict[str, Record]:
+        return {r.id: r for r in self.records}
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {s.id: s for s in self.store.sources()}
+
+    @cached_property
+    def stored_disputes(self) -> list[Dispute]:
+        return self.store.disputes()
+
+    def merged_events(self) -> list[MergedEvent]:
+        events = [r for r in self.records if isinstance(r, Event)]
+        return merge_events(events, self.sources, self.tolerance_days)
+
+    def disputes(self) -> list[Dispute]:
+        """The stored disputes and those found among the records (stored ones win)."""
+        return detect_disputes(
+            self.records, self.sources, self.stored_disputes, tolerance_days=self.tolerance_days
+        )
+
+    def disputes_json(self) -> list[dict[str, Any]]:
+        """Each dispute with its sides' records and sources, marked stored or detected."""
+        stored = {d.id for d in self.stored_disputes}
+        return [
+            explain(d, self.by_id, self.sources, "stored" if d.id in stored else "detected")
+            for d in self.disputes()
+        ]
+
+
+class Reconcile:
+    """The reconciliation use case of a ``Dossier`` (a mixin: ``self.store`` is the dossier's)."""
+
+    store: Store
+
+    def reconciliation(
+        self, states: tuple[str, ...] = DEFAULT_STATES, tolerance_days: int = 1
+    ) -> Reconciliation:
+        """Merged events and disputes among records in ``states`` (a snapshot)."""
+        return Reconciliation(self.store, states, tolerance_days)

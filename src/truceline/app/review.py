@@ -1,0 +1,152 @@
+"""Reviewing extracted records: list candidates, accept, edit or reject them.
+
+Every decision goes through ``Writer.put`` / ``Writer.set_state``, so each one
+is a revision (who, when, before, after, note); rejecting is a state, never a
+deletion. ``truceline review`` and the web review queue both decide through
+these methods of ``Dossier``:
+
+    dossier.candidates(kind=None, source=None)        → list[Record]
+    dossier.accept(ids, by, note=None)                → dict[id, Outcome]
+    dossier.reject(ids, by, note=None)                → dict[id, Outcome]
+    dossier.edit(id, changes, by, note=None, accept=False) → Record
+    parse_assignments(["field=value", …])             → dict for ``edit``
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from truceline.errors import ReviewError
+from truceline.model import RECORD_KINDS, Record, ReviewState, dump, kind_of
+from truceline.store import Store
+from truceline.store.store import Outcome
+
+__all__ = ["READ_ONLY_FIELDS", "Review", "parse_assignments"]
+
+READ_ONLY_FIELDS = frozenset({"id", "kind", "state"})
+"""Fields ``edit`` refuses: the id and kind identify a record; state has accept/reject."""
+
+
+class Review:
+    """The review use cases of a ``Dossier`` (a mixin: ``self.store`` is the dossier's)."""
+
+    store: Store
+
+    def candidates(self, kind: str | None = None, source: str | None = None) -> list[Record]:
+        """Records waiting for review, in date order; optionally of one kind or from one source."""
+        if kind is not None and kind not in RECORD_KINDS:
+            raise ReviewError(f"unknown record kind {kind!r} (one of {', '.join(RECORD_KINDS)})")
+        records = self.store.records(kind=kind, states=(ReviewState.CANDIDATE.value,))
+        if source is not None:
+            records = [r for r in records if any(ev.source == source for ev in r.sources)]
+        return records
+
+    def accept(self, ids: Iterable[str], by: str, note: str | None = None) -> dict[str, Outcome]:
+        """Accept records (all in one transaction); an already accepted record is unchanged."""
+        return _set_states(self.store, ids, ReviewState.ACCEPTED, by, note)
+
+    def reject(self, ids: Iterable[str], by: str, note: str | None = None) -> dict[str, Outcome]:
+        """Reject records (all in one transaction); they stay stored, marked rejected."""
+        return _set_states(self.store, ids, ReviewState.REJECTED, by, note)
+
+    def edit(
+        self,
+        record_id: str,
+        changes: Mapping[str, Any],
+        by: str,
+        note: str | None = None,
+        accept: bool = False,
+    ) -> Record:
+        """Change fields of a record, validated by its model; ``accept`` also accepts it.
+
+        A value of None clears an optional field. Returns the record as stored.
+        """
+        if not changes and not accept:
+            raise ReviewError(f"{record_id}: nothing to change")
+        bad = sorted(set(changes) & READ_ONLY_FIELDS)
+        if bad:
+            raise ReviewError(
+                f"{record_id}: {bad[0]} cannot be edited"
+                + (" (use accept or reject)" if bad[0] == "state" else "")
+            )
+        with self.store.writer(by) as writer:
+            record = _record(writer.get(record_id), record_id)
+            model = RECORD_KINDS[kind_of(record)]
+            unknown = sorted(set(changes) - set(model.model_fields))
+            if unknown:
+                raise ReviewError(f"{record_id}: a {kind_of(record)} has no field {unknown[0]!r}")
+            data = {**dump(record), **changes}
+            if accept:
+                data["state"] = ReviewState.ACCEPTED.value
+            for key, value in changes.items():
+                if value is None:
+                    data.pop(key, None)
+            try:
+                edited = model.model_validate(data)
+            except ValidationError as exc:
+                error = exc.errors()[0]
+                where = ".".join(str(p) for p in error["loc"])
+                raise ReviewError(f"{record_id}: {where}: {error['msg']}") from exc
+            writer.put(edited, note=note)  # type: ignore[arg-type]
+            return edited  # type: ignore[return-value]
+
+
+def parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
+    """``["value=48000", "actors=Hamas,Israel", "notes="]`` → a changes dict for ``edit``.
+
+    Text fields take the value as written. Other values are read as JSON when
+    they parse (numbers, lists, booleans), else as text; for list fields a
+    plain value is split on commas. ``field=`` (nothing after it) clears the field.
+    """
+    list_fields: set[str] = set()
+    text_fields: set[str] = set()
+    for model in RECORD_KINDS.values():
+        for name, info in model.model_fields.items():
+            if info.annotation in (str, str | None):
+                text_fields.add(name)
+            elif "list[" in str(info.annotation):
+                list_fields.add(name)
+    changes: dict[str, Any] = {}
+    for item in assignments:
+        name, sign, raw = item.partition("=")
+        name = name.strip()
+        if not sign or not name:
+            raise ReviewError(f"expected FIELD=VALUE, got {item!r}")
+        value: Any
+        if raw == "":
+            value = None
+        elif name in text_fields:
+            value = raw
+        else:
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError:
+                value = raw
+            if name in list_fields and isinstance(value, str):
+                value = [part.strip() for part in value.split(",") if part.strip()]
+        changes[name] = value
+    return changes
+
+
+def _set_states(
+    store: Store, ids: Iterable[str], state: ReviewState, by: str, note: str | None
+) -> dict[str, Outcome]:
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        raise ReviewError("no record ids given")
+    out: dict[str, Outcome] = {}
+    with store.writer(by) as writer:
+        for record_id in ids:
+            _record(writer.get(record_id), record_id)
+            out[record_id] = writer.set_state(record_id, state, note=note)
+    return out
+
+
+def _record(obj: object, record_id: str) -> Record:
+    if obj is None or kind_of(obj) not in RECORD_KINDS:  # type: ignore[arg-type]
+        raise ReviewError(f"no record with id {record_id!r}")
+    return obj  # type: ignore[return-value]
