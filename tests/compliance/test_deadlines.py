@@ -23,7 +23,7 @@ def test_upcoming_overdue_and_met(build: Build) -> None:
         "overdue",
         "day 10, 2 days past day 8, no talks on phase 2 recorded",
     )
-    met = [build.event("t", "2025-01-09", "CONSULT", ["A"], summary="talks open")]
+    met = [build.event("t", "2025-01-09", "CONSULT", ["A"], sub_type="talks open")]
     (item,) = deadlines(build.ledger(agreement, met, as_of="2025-01-10"))
     assert (item.state, item.met_on) == ("met", D(2025, 1, 9))
     assert item.text == "talks on phase 2 recorded on 2025-01-09, 1 days after the due day"

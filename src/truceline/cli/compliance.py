@@ -23,11 +23,16 @@ from truceline.compliance.ledger import obligation_json
 _STYLE = {
     "met": "green",
     "breached": "bold red",
+    "assumed_met": "italic dim green",
+    "overdue": "dark_orange",
     "disputed": "yellow",
-    "unknown": "dim",
+    "undecided": "dim",
+    "unreported": "dim",
     "pending": "cyan",
     "suspended": "magenta",
 }
+_COUNTED = ("met", "assumed_met", "breached", "overdue", "disputed", "undecided", "unreported")
+"""Summary columns: days met on a record and days assumed met are counted apart."""
 
 
 def _as_of(value: str | None) -> dt.date | None:
@@ -99,8 +104,8 @@ def _print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
     table = Table(title=f"Compliance as of {as_of}", show_lines=False)
     for column in ("obligation", "party", "kind", "today", "lifecycle"):
         table.add_column(column)
-    for column in ("met", "breached", "disputed", "unknown"):
-        table.add_column(column, justify="right")
+    for column in _COUNTED:
+        table.add_column(column.replace("_", " "), justify="right")
     table.add_column("first breach")
     table.add_column("evidence", justify="right")
     for o in obligations:
@@ -111,14 +116,15 @@ def _print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
             o.kind,
             _status(o.status_today),
             o.lifecycle,
-            str(counts["met"]),
-            str(counts["breached"]),
-            str(counts["disputed"]),
-            str(counts["unknown"]),
+            *(str(counts[s]) for s in _COUNTED),
             str(o.first_breach or ""),
             str(len(o.evidence)),
         )
     console.print(table)
+    console.print(
+        "[dim]met and breached rest on a record; assumed met: no violation reported, "
+        "as the agreement file declares; unreported: no record about the day.[/]"
+    )
 
 
 def _print_days(o: ObligationLedger) -> None:
