@@ -58,22 +58,30 @@ obligations = st.lists(
     max_size=5,
 )
 events = st.builds(
-    lambda n, t, a, occurred, value: Event(
-        id=f"e{n}", date=_day(n % DAYS), type=t, actors=[a], summary="x",
-        occurred=occurred, figures=[FigureValue(metric="captives_released", value=value)],
+    lambda day, t, a, occurred, value: (
+        lambda rid: Event(
+            id=rid,
+            date=_day(day),
+            type=t,
+            actors=[a],
+            summary="x",
+            occurred=occurred,
+            figures=[FigureValue(metric="captives_released", value=value)],
+        )
     ),  # fmt: skip
-    st.integers(0, 10_000),
+    st.integers(0, DAYS - 1),
     st.sampled_from(TYPES),
     st.sampled_from(ACTORS),
     st.sampled_from([None, None, False]),
     st.integers(1, 5),
 )
 figures = st.builds(
-    lambda n, metric, value, qualifier, body: Figure(
-        id=f"f{n}", date=_day(n % DAYS), metric=metric, value=value, qualifier=qualifier,
-        counted_by=body,
-    ),  # fmt: skip
-    st.integers(0, 10_000),
+    lambda day, metric, value, qualifier, body: (
+        lambda rid: Figure(
+            id=rid, date=_day(day), metric=metric, value=value, qualifier=qualifier, counted_by=body
+        )
+    ),
+    st.integers(0, DAYS - 1),
     st.sampled_from(METRICS),
     st.integers(0, 100),
     st.sampled_from(["exact", "at_least", "up_to", "nearly"]),
@@ -84,20 +92,25 @@ figures = st.builds(
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     spec=obligations,
-    records=st.lists(st.one_of(events, figures), max_size=30, unique_by=lambda r: r.id),
-    pairs=st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29), st.booleans()), max_size=4),
+    makers=st.lists(st.one_of(events, figures), min_size=8, max_size=40),
+    pairs=st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39), st.booleans()), max_size=6),
 )
 def test_no_verdict_without_a_deciding_record(
     spec: list[tuple[str, str, str, int]],
-    records: list[Any],
+    makers: list[Any],
     pairs: list[tuple[int, int, bool]],
 ) -> None:
+    records = [make(f"r{i}") for i, make in enumerate(makers)]
     agreement = build.agreement(*(_obligation(i, *o) for i, o in enumerate(spec)))
     disputes = [
         Dispute(
-            id=f"d{k}", topic="t", about=["o0"] if scoped else [],
-            sides=[{"claim": "x", "records": [records[a].id]},
-                   {"claim": "y", "records": [records[b].id]}],
+            id=f"d{k}",
+            topic="t",
+            about=["o0"] if scoped else [],
+            sides=[
+                {"claim": "x", "records": [records[a].id]},
+                {"claim": "y", "records": [records[b].id]},
+            ],
         )  # fmt: skip
         for k, (a, b, scoped) in enumerate(pairs)
         if a < len(records) and b < len(records) and a != b

@@ -164,9 +164,7 @@ def _evaluate_one(
         start, end = window(obligation, calendar, None)
         trigger = None
         if isinstance(obligation, Conditional):
-            trigger, result = _conditional(
-                obligation, calendar, index, disputed, as_of, start, end
-            )
+            trigger, result = _conditional(obligation, calendar, index, disputed, as_of, start, end)
         else:
             result = _run(obligation, calendar, index, disputed, as_of, start, end, None)
     except CalendarError as exc:
@@ -286,7 +284,10 @@ def _about(obligation: Any, terms: AnyTerms) -> set[str]:
     """What a scoped dispute may name to contest this obligation: its id and its metrics."""
     keys = {obligation.id}
     for t in (obligation, terms):
-        for value in (getattr(t, "metric", None), getattr(getattr(t, "match", None), "metric", None)):
+        for value in (
+            getattr(t, "metric", None),
+            getattr(getattr(t, "match", None), "metric", None),
+        ):
             keys.update([value] if isinstance(value, str) else value or ())
     return keys
 

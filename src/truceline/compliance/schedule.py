@@ -39,7 +39,9 @@ def evaluate(terms: ScheduleTerms, ctx: Context) -> Result:
         step = due_by_day.get(day, (0.0, 0.0))
         due_lo, due_hi = due_lo + step[0], due_hi + step[1]
         last = ids(records) or last
-        out.append(_status(day, (done_lo, done_hi), (due_lo, due_hi), bool(records), conflict, last))
+        out.append(
+            _status(day, (done_lo, done_hi), (due_lo, due_hi), bool(records), conflict, last)
+        )
     return Result(out)
 
 
