@@ -17,7 +17,15 @@ from truceline.cli.app import app
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
-from truceline.compliance import Ledger, ObligationLedger, check_dossier, deadlines, to_ical
+from truceline.compliance import (
+    COUNTED,
+    MEANINGS,
+    Ledger,
+    ObligationLedger,
+    check_dossier,
+    deadlines,
+    to_ical,
+)
 from truceline.compliance.ledger import obligation_json
 
 _STYLE = {
@@ -31,8 +39,6 @@ _STYLE = {
     "pending": "cyan",
     "suspended": "magenta",
 }
-_COUNTED = ("met", "assumed_met", "breached", "overdue", "disputed", "undecided", "unreported")
-"""Summary columns: days met on a record and days assumed met are counted apart."""
 
 
 def _as_of(value: str | None) -> dt.date | None:
@@ -104,7 +110,7 @@ def _print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
     table = Table(title=f"Compliance as of {as_of}", show_lines=False)
     for column in ("obligation", "party", "kind", "today", "lifecycle"):
         table.add_column(column)
-    for column in _COUNTED:
+    for column in COUNTED:
         table.add_column(column.replace("_", " "), justify="right")
     table.add_column("first breach")
     table.add_column("evidence", justify="right")
@@ -116,15 +122,12 @@ def _print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
             o.kind,
             _status(o.status_today),
             o.lifecycle,
-            *(str(counts[s]) for s in _COUNTED),
+            *(str(counts[s]) for s in COUNTED),
             str(o.first_breach or ""),
             str(len(o.evidence)),
         )
     console.print(table)
-    console.print(
-        "[dim]met and breached rest on a record; assumed met: no violation reported, "
-        "as the agreement file declares; unreported: no record about the day.[/]"
-    )
+    console.print("[dim]" + "; ".join(MEANINGS[s] for s in COUNTED) + ".[/]")
 
 
 def _print_days(o: ObligationLedger) -> None:

@@ -12,6 +12,8 @@ from truceline.compliance.dossier import check_dossier
 from truceline.compliance.engine import evaluate
 from truceline.compliance.index import RecordIndex
 from truceline.compliance.ledger import (
+    COUNTED,
+    MEANINGS,
     STATUSES,
     Day,
     Ledger,
@@ -24,6 +26,8 @@ from truceline.compliance.ledger import (
 )
 
 __all__ = [
+    "COUNTED",
+    "MEANINGS",
     "STATUSES",
     "Day",
     "DeadlineItem",

@@ -37,8 +37,22 @@ STATUSES: tuple[Status, ...] = (
     "met", "breached", "assumed_met", "pending", "overdue", "disputed", "undecided",
     "unreported", "suspended",
 )  # fmt: skip
-VERDICTS: frozenset[Status] = frozenset({"met", "breached"})
-"""The statuses that state a verdict: each needs a deciding record."""
+MEANINGS: dict[Status, str] = {
+    "met": "met: a record shows it kept",
+    "breached": "breached: a record shows it broken",
+    "assumed_met": "assumed met: no violation reported (the agreement file assumes silence is kept)",
+    "pending": "pending: not yet due",
+    "overdue": "overdue: past due, no act recorded",
+    "disputed": "disputed: the deciding records conflict",
+    "undecided": "undecided: the records found cannot decide",
+    "unreported": "unreported: nothing reported",
+    "suspended": "suspended by the agreement",
+}
+"""Each status in words, for legends: one wording for the CLI, the dashboard and the site."""
+COUNTED: tuple[Status, ...] = (
+    "met", "assumed_met", "breached", "overdue", "disputed", "undecided", "unreported",
+)  # fmt: skip
+"""The day counts a summary shows: days met on a record and days assumed met apart."""
 Lifecycle = Literal[
     "created", "in_effect", "suspended", "fulfilled", "violated", "overdue", "discharged",
     "terminated", "expired",

@@ -64,6 +64,8 @@ def compliance(request: Request) -> HTMLResponse:
 
 
 def _context(request: Request) -> dict[str, Any]:
+    from truceline.compliance import COUNTED, MEANINGS
+
     w = web(request)
     p = request.query_params
     ledger = cv.ledger(w, _as_of(request))
@@ -89,6 +91,8 @@ def _context(request: Request) -> dict[str, Any]:
             if o.kind == "quota" and o.series
         ],
         "symbols": cv.SYMBOLS,
+        "meanings": MEANINGS,
+        "counted": COUNTED,
     }
 
 
