@@ -305,11 +305,15 @@ def _finish(
         if t.contrary is not None:
             for day, records in index.select(t.contrary).items():
                 contrary.setdefault(day, []).extend(records)
+    held = disputed.keys()
     for d in days:
         if not d.evidence or d.status in ("pending", "suspended"):
             continue
+        contested = not held.isdisjoint(d.evidence) and all(r in disputed for r in d.evidence)
+        if not contested and d.day not in contrary:
+            continue
         against = set(ids(contrary.get(d.day, [])))
-        if all(rid in disputed for rid in d.evidence):
+        if contested:
             against.update(p for rid in d.evidence for p in disputed[rid])
         against -= set(d.evidence)
         if against:
