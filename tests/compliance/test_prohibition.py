@@ -150,3 +150,16 @@ def test_a_denial_is_no_breach_contests_the_report_and_alone_shows_the_day_kept(
     assert row is not None
     assert (row.days[1].evidence, row.days[1].against) == (("strike",), ("denied",))
     assert row.days[2].evidence == ("denied-alone",)
+
+
+def test_a_threat_is_never_the_act_it_threatens(build: Build) -> None:
+    """A match by actor and keyword alone must not take a threatened strike for a strike."""
+    records = [
+        build.event("threat", "2025-01-02", "THREATEN", ["A"], sub_type="strike threatened"),
+        build.event("strike", "2025-01-03", "ASSAULT", ["A"], sub_type="air strike"),
+    ]
+    terms = calm(build, match={"actors": ["A"], "keywords": ["strike"]})
+    ledger = build.ledger(build.agreement(terms), records, as_of="2025-01-03")
+    assert codes(ledger) == "--B"
+    threats = calm(build, match={"types": ["THREATEN"], "actors": ["A"]})
+    assert codes(build.ledger(build.agreement(threats), records, as_of="2025-01-03")) == "-B-"

@@ -38,6 +38,7 @@ Entry = tuple[dt.date, Record, str, Figures]  # day, record, its id, its figures
 Tally = tuple[tuple[str, ...], dict[str, float]]  # a day's record ids, figures summed by metric
 Test = Callable[[Record], bool]
 _NOT_CONFLICTS = {"definition", "evolving"}
+_THREAT = "THREATEN"
 _DAY = {None, "day"}
 
 
@@ -276,12 +277,16 @@ def compile_match(
 ) -> Test:
     """A fast test for one record; every given field not ``implied`` by the bucket must match.
 
-    ``texts`` caches each record's lower-cased text between selections.
+    A threat is never the act it threatens: an event of type THREATEN matches
+    only a match that names that type. ``texts`` caches each record's
+    lower-cased text between selections.
     """
     tests: list[Test] = []
     if match.kind and "kind" not in implied:
         kind = match.kind
         tests.append(lambda r: r.kind == kind)
+    if not match.types and match.kind in (None, "event"):
+        tests.append(lambda r: r.kind != "event" or r.type != _THREAT)
     if match.types and "types" not in implied:
         types = set(match.types)
         tests.append(lambda r: r.kind == "event" and r.type in types)
