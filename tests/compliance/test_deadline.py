@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from compliance_builders import Build, D, codes
 
+from truceline.model import Statement
+
 
 def talks(build: Build, **terms: object) -> dict[str, object]:
     base = {
@@ -91,3 +93,15 @@ def test_an_act_said_not_to_have_happened_breaches_only_past_due(build: Build) -
     assert row is not None
     assert row.days[5].evidence == ("e2",)
     assert row.done_on is None
+
+
+def test_words_are_not_the_act_unless_the_act_names_their_kind(build: Build) -> None:
+    said = Statement(
+        id="said", date="2025-01-03", speaker="A official", affiliation="A",
+        quote="There will be no withdrawal", summary="rules out the withdrawal",
+    )  # fmt: skip
+    act = {"actors": ["A"], "keywords": ["withdrawal"]}
+    ledger = build.ledger(build.agreement(talks(build, act=act)), [said], as_of="2025-01-05")
+    assert codes(ledger) == "PPPPO"
+    spoken = talks(build, act={**act, "kind": "statement"})
+    assert codes(build.ledger(build.agreement(spoken), [said], as_of="2025-01-05")) == "PPMMM"

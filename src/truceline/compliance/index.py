@@ -277,16 +277,20 @@ def compile_match(
 ) -> Test:
     """A fast test for one record; every given field not ``implied`` by the bucket must match.
 
-    A threat is never the act it threatens: an event of type THREATEN matches
-    only a match that names that type. ``texts`` caches each record's
-    lower-cased text between selections.
+    Words are not acts: without a ``kind``, a match reads events and figures,
+    not statements, proposals or responses, whose words ("we will not
+    withdraw") would otherwise pass for the act. A threat is never the act it
+    threatens: an event of type THREATEN matches only a match naming that type.
+    ``texts`` caches each record's lower-cased text between selections.
     """
     tests: list[Test] = []
     if match.kind and "kind" not in implied:
         kind = match.kind
         tests.append(lambda r: r.kind == kind)
-    if not match.types and match.kind in (None, "event"):
-        tests.append(lambda r: r.kind != "event" or r.type != _THREAT)
+    if not match.types and match.kind is None:
+        tests.append(lambda r: r.kind == "figure" or (r.kind == "event" and r.type != _THREAT))
+    elif not match.types and match.kind == "event":
+        tests.append(lambda r: r.type != _THREAT)
     if match.types and "types" not in implied:
         types = set(match.types)
         tests.append(lambda r: r.kind == "event" and r.type in types)
