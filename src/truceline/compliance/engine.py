@@ -295,7 +295,7 @@ def _about(obligation: Any, terms: AnyTerms) -> set[str]:
 def _finish(
     days: list[Day], obligation: Any, terms: AnyTerms, index: RecordIndex, disputed: Disputed
 ) -> list[Day]:
-    """A day becomes disputed when a contrary record contests it, or a dispute every record deciding it.
+    """Days a contrary record falls on, or whose every deciding record is disputed, are disputed.
 
     A record no dispute contests still decides its day: a dispute over who fired
     one shot leaves another strike the same day a breach.

@@ -77,9 +77,7 @@ class RecordIndex:
         published = {s.id: _last_day(s.published) for s in sources if s.published}
         self.known_cited = self._add_all(records, published, cited)
         self.disputed = self._disputes(d for d in disputes if not d.about)
-        self._scoped = [
-            (frozenset(d.about), self._disputes([d])) for d in disputes if d.about
-        ]  # fmt: skip
+        self._scoped = [(frozenset(d.about), self._disputes([d])) for d in disputes if d.about]
         self._cache: dict[str, ByDay] = {}
         self._denials: dict[str, ByDay] = {}
         self._texts: dict[str, str] = {}
