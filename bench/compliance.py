@@ -107,7 +107,8 @@ def records(n: int, seed: int = 1) -> tuple[list[Any], list[Source], list[Disput
                     **common, type=rng.choice(TYPES), actors=[rng.choice(ACTORS)], targets=[],
                     figures=[FigureValue.model_construct(metric=rng.choice(METRICS), value=1.0,
                                                          qualifier="exact")],
-                    summary=f"synthetic event word{rng.randrange(40)}", sub_type=None,
+                    summary=f"synthetic event word{(word := rng.randrange(40))}",
+                    sub_type=f"word{word}",  # keywords read an event's labels, not its summary
                     location=None, fatalities=None,
                 )
             )  # fmt: skip

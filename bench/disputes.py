@@ -30,12 +30,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from web import synthetic  # noqa: E402  (bench/web.py)
-
-from truceline.model import Event, Evidence, Figure, Record, Source, Statement  # noqa: E402
-from truceline.reconcile import detect_disputes, merge_events  # noqa: E402
+from truceline.model import Event, Evidence, Figure, Record, Source, Statement
+from truceline.reconcile import detect_disputes, merge_events
 
 RECORDS_PER_DAY = 400
 PLACES = 300  # a conflict's towns, camps, crossings and corridors
@@ -165,8 +161,16 @@ def _figures(
     ]
 
 
+def dense(n: int) -> tuple[list[Source], list[Record]]:
+    """``bench/web.py``'s records (imported only when asked: it loads the web app)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from web import synthetic
+
+    return synthetic(n)  # type: ignore[return-value]
+
+
 def run(n: int, repeat: int, workload: str) -> dict[str, float]:
-    sources, records = (reporting if workload == "reporting" else synthetic)(n)
+    sources, records = (reporting if workload == "reporting" else dense)(n)
     events = [r for r in records if isinstance(r, Event)]
     best = float("inf")
     for _ in range(repeat):

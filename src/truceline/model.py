@@ -320,6 +320,13 @@ class Dispute(StrictObject):
     kind: DisputeKind = DisputeKind.CONTRADICTION
     date: IsoDate | None = None
     sides: list[DisputeSide] = Field(min_length=2)
+    about: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Obligation ids and metrics the dispute is about; it contests only their days. "
+            "Empty: every obligation whose deciding records it holds."
+        ),
+    )
     notes: str | None = None
 
 

@@ -2,7 +2,8 @@
 
 Every test agreement comes into force on 1 January 2025 (day 1) and has one
 ten-day phase ``p1`` unless it says otherwise. ``codes`` turns a ledger row into
-one letter per day: M met, B breached, P pending, D disputed, U unknown, S suspended.
+one letter per day: M met, B breached, A assumed met, P pending, O overdue,
+D disputed, U undecided, - unreported, S suspended.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from truceline.compliance import Ledger, evaluate
 from truceline.model import Dispute, Event, Figure, Source
 
 D = dt.date
-LETTER = {"met": "M", "breached": "B", "pending": "P", "disputed": "D", "unknown": "U",
-          "suspended": "S"}  # fmt: skip
+LETTER = {"met": "M", "breached": "B", "assumed_met": "A", "pending": "P", "overdue": "O",
+          "disputed": "D", "undecided": "U", "unreported": "-", "suspended": "S"}  # fmt: skip
 
 
 class Build:
@@ -50,11 +51,12 @@ class Build:
     def source(self, sid: str, published: str | None) -> Source:
         return Source(id=sid, outlet="Wire", published=published)
 
-    def dispute(self, did: str, *sides: list[str]) -> Dispute:
+    def dispute(self, did: str, *sides: list[str], about: list[str] | None = None) -> Dispute:
         return Dispute(
             id=did,
             topic=did,
             sides=[{"claim": f"side {i}", "records": s} for i, s in enumerate(sides)],
+            about=about or [],
         )
 
     def ledger(self, agreement: Agreement | list[Agreement], records: list[Any], as_of: str = "2025-01-10",

@@ -46,9 +46,17 @@ def test_example_shows_every_status(dossier: Path) -> None:
     assert code == 1
     data = json.loads(out)
     seen = {status for o in data["obligations"] for status, n in o["counts"].items() if n}
-    assert {"met", "breached", "disputed", "unknown"} <= seen
+    assert {"met", "breached", "disputed", "unreported"} <= seen
     aid = next(o for o in data["obligations"] if o["id"] == "aid-trucks-daily")
     assert {s["counted_by"] for s in aid["series"]} >= {"OCHA", "Egyptian crossing count"}
+
+
+def test_every_verdict_in_the_example_rests_on_a_record(dossier: Path) -> None:
+    _, out = run("check", "--days", "--dossier", str(dossier), "--as-of", "2025-06-30", "--json")
+    days = [d for o in json.loads(out)["obligations"] for d in o["days"]]
+    verdicts = [d for d in days if d["status"] in ("met", "breached")]
+    assert verdicts
+    assert [d for d in verdicts if not d["evidence"] and not d["against"]] == []
 
 
 def test_check_one_obligation_by_day(dossier: Path) -> None:

@@ -22,18 +22,18 @@ def withdrawal(build: Build, trigger: dict[str, object]) -> dict[str, object]:
 def test_trigger_on_a_record(build: Build) -> None:
     trigger = {"when": {"types": ["RELEASE"], "keywords": ["last exchange"]}}
     records = [
-        build.event("last", "2025-01-04", "RELEASE", ["B"], summary="The last exchange"),
-        build.event("out", "2025-01-08", "RETREAT", ["A"], summary="A leaves the corridor"),
+        build.event("last", "2025-01-04", "RELEASE", ["B"], sub_type="the last exchange"),
+        build.event("out", "2025-01-08", "RETREAT", ["A"], sub_type="leaves the corridor"),
     ]
     ledger = build.ledger(build.agreement(withdrawal(build, trigger)), records)
-    # pending days 1-3 (no trigger), day 4 trigger, due day 6, breached day 7, met day 8
-    assert codes(ledger) == "PPPPPPBMMM"
+    # pending days 1-3 (no trigger), day 4 trigger, due day 6, overdue day 7, met day 8
+    assert codes(ledger) == "PPPPPPOMMM"
     row = ledger.get("o")
     assert row is not None
     assert row.trigger == D(2025, 1, 4)
     assert row.due == D(2025, 1, 6)
     assert row.kind == "conditional deadline"
-    assert row.lifecycle == "violated"
+    assert row.lifecycle == "fulfilled"
 
 
 def test_untriggered_conditional_waits_then_is_discharged(build: Build) -> None:
@@ -68,12 +68,12 @@ def test_phase_started_by_a_record(build: Build) -> None:
     obligation = build.obligation("prohibition", phase="p2", match={"types": ["ASSAULT"]})
     agreement = build.agreement(obligation, phases=phases)
     records = [
-        build.event("late", "2025-01-06", "AGREE", ["A"], summary="Phase two agreed again"),
-        build.event("start", "2025-01-04", "AGREE", ["A"], summary="Phase two agreed"),
+        build.event("late", "2025-01-06", "AGREE", ["A"], sub_type="phase two agreed again"),
+        build.event("start", "2025-01-04", "AGREE", ["A"], sub_type="phase two agreed"),
         build.event("hit", "2025-01-05", "ASSAULT", ["B"]),
     ]
     ledger = build.ledger(agreement, records)
     row = ledger.get("o")
     assert row is not None
     assert (row.start, row.end) == (D(2025, 1, 4), D(2025, 1, 6))
-    assert codes(ledger) == "MBM"
+    assert codes(ledger) == "-B-"

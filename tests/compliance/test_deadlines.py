@@ -23,7 +23,7 @@ def test_upcoming_overdue_and_met(build: Build) -> None:
         "overdue",
         "day 10, 2 days past day 8, no talks on phase 2 recorded",
     )
-    met = [build.event("t", "2025-01-09", "CONSULT", ["A"], summary="talks open")]
+    met = [build.event("t", "2025-01-09", "CONSULT", ["A"], sub_type="talks open")]
     (item,) = deadlines(build.ledger(agreement, met, as_of="2025-01-10"))
     assert (item.state, item.met_on) == ("met", D(2025, 1, 9))
     assert item.text == "talks on phase 2 recorded on 2025-01-09, 1 days after the due day"
@@ -39,3 +39,21 @@ def test_ical(build: Build) -> None:
     assert all(len(line.encode()) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
     assert "DESCRIPTION:1. day 6 of 8\\, no talks on phase 2 recorded [upcoming]" in unfolded
+
+
+def test_overdue_is_no_breach_until_a_record_says_it_was_not_done(build: Build) -> None:
+    obligation = build.obligation(
+        "deadline", "talks", phase="p1", act={"types": ["CONSULT"]}, what="talks on phase 2",
+        due="day 8", contrary={"types": ["REJECT"], "actors": ["A"]},
+    )  # fmt: skip
+    agreement = build.agreement(obligation)
+    (item,) = deadlines(build.ledger(agreement, [], as_of="2025-01-10"))
+    assert item.state == "overdue"
+    refusal = build.event("no-talks", "2025-01-10", "REJECT", ["A"], sub_type="refuses talks")
+    ledger = build.ledger(agreement, [refusal], as_of="2025-01-10")
+    (item,) = deadlines(ledger)
+    assert (item.state, item.text) == (
+        "breached",
+        "day 10, 2 days past day 8, recorded as not done (no-talks)",
+    )
+    assert "[breached]" in to_ical([item], D(2025, 1, 10)).replace("\r\n ", "")

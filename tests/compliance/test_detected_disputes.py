@@ -4,7 +4,7 @@ A dossier in tmp_path, imported from YAML written here; it holds no Dispute.
 One quota: OCHA's daily count of aid trucks against a target of 600 (the quota
 reads figures whose metric is exactly ``aid_trucks``; dispute detection also
 reads other spellings of the metric, such as ``trucks``). Expected letters,
-worked out by hand (M met, B breached, D disputed, U unknown), 1-10 January:
+worked out by hand (M met, B breached, D disputed, - unreported), 1-10 January:
 
 1  D  630 and 400 by OCHA: two counts that cannot both be true
 2  D  630 and "trucks" 250 by OCHA: the quota sees 630 only; detection finds the
@@ -15,7 +15,7 @@ worked out by hand (M met, B breached, D disputed, U unknown), 1-10 January:
       that grew over the day (evolving), not a contradiction; 404 < 600
 6  M  630 by OCHA and "trucks" 250 by COGAT: counting bodies differ (a dispute
       over definitions), which does not contest the day
-7-10 U  no count
+7-10 -  no count (unreported)
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def test_detected_disputes_contest_days_without_a_stored_dispute(tmp_path: Path)
     with _dossier(tmp_path) as dossier:
         assert dossier.store.disputes() == []
         ledger = dossier.check(as_of=dt.date(2025, 1, 10))
-    assert codes(ledger) == "DDMBBMUUUU"
+    assert codes(ledger) == "DDMBBM----"
     row = ledger.get("o")
     assert row is not None
     day1, day2 = row.days[0], row.days[1]

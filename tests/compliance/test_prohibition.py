@@ -1,4 +1,4 @@
-"""Prohibitions: each qualifying event is a breach on its day, with its figures."""
+"""Prohibitions: each qualifying event is a breach on its day; silence is unreported."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_each_event_breaches_its_day(build: Build) -> None:
         e("vague", "2025-01", "ASSAULT", ["A"]),
     ]
     ledger = build.ledger(build.agreement(calm(build)), records, as_of="2025-01-06")
-    assert codes(ledger) == "MBMMBM"
+    assert codes(ledger) == "-B--B-"
     row = ledger.get("o")
     assert row is not None
     assert row.days[1].evidence == ("strike",)
@@ -37,12 +37,28 @@ def test_each_event_breaches_its_day(build: Build) -> None:
     assert row.days[4].note == "fatalities 1"
 
 
-def test_silence_can_read_as_unknown(build: Build) -> None:
+def test_silence_is_unreported_with_no_evidence(build: Build) -> None:
+    ledger = build.ledger(build.agreement(calm(build)), [], as_of="2025-01-02")
+    row = ledger.get("o")
+    assert row is not None
+    assert [(d.status, d.evidence, d.note) for d in row.days] == [
+        ("unreported", (), "no qualifying record")
+    ] * 2
+    assert (row.counts["met"], row.counts["unreported"]) == (0, 2)
+
+
+def test_silence_declared_as_assumed_met_is_labelled_and_counted_apart(build: Build) -> None:
     records = [build.event("strike", "2025-01-02", "ASSAULT", ["A"])]
-    ledger = build.ledger(
-        build.agreement(calm(build, silence="unknown")), records, as_of="2025-01-03"
-    )
-    assert codes(ledger) == "UBU"
+    agreement = build.agreement(calm(build, silence="assume_met"))
+    ledger = build.ledger(agreement, records, as_of="2025-01-03")
+    assert codes(ledger) == "ABA"
+    row = ledger.get("o")
+    assert row is not None
+    assert row.days[0].note == "assumed met: no violation reported"
+    assert (row.counts["met"], row.counts["assumed_met"]) == (0, 2)
+    quiet = build.ledger(agreement, [], as_of="2025-02-01").get("o")
+    assert quiet is not None
+    assert quiet.lifecycle == "expired"  # assumed days never make it fulfilled
 
 
 def test_disputed_occurrence_keeps_both_sides(build: Build) -> None:
@@ -54,7 +70,7 @@ def test_disputed_occurrence_keeps_both_sides(build: Build) -> None:
     ledger = build.ledger(
         build.agreement(calm(build)), records, as_of="2025-01-03", disputes=[dispute]
     )
-    assert codes(ledger) == "MDM"
+    assert codes(ledger) == "-D-"
     row = ledger.get("o")
     assert row is not None
     assert (row.days[1].evidence, row.days[1].against) == (("strike",), ("denial",))
@@ -70,7 +86,7 @@ def test_definition_disputes_do_not_contest(build: Build) -> None:
     ledger = build.ledger(
         build.agreement(calm(build)), records, as_of="2025-01-02", disputes=[dispute]
     )
-    assert codes(ledger) == "MB"
+    assert codes(ledger) == "-B"
 
 
 def test_a_day_sums_the_figures_of_all_its_breaches(build: Build) -> None:
@@ -92,9 +108,9 @@ def test_a_day_sums_the_figures_of_all_its_breaches(build: Build) -> None:
 def test_keywords_narrow_the_breaches(build: Build) -> None:
     e = build.event
     records = [
-        e("shelling", "2025-01-02", "ASSAULT", ["A"], summary="Shelling near Rafah",
+        e("shelling", "2025-01-02", "ASSAULT", ["A"], location="near Rafah",
           figures=[FigureValue(metric="killed", value=4)]),
-        e("drone", "2025-01-02", "ASSAULT", ["A"], summary="Drone strike in Jabalia",
+        e("drone", "2025-01-02", "ASSAULT", ["A"], location="Jabalia",
           figures=[FigureValue(metric="killed", value=1)]),
     ]  # fmt: skip
     terms = calm(build, match={"types": ["ASSAULT"], "actors": ["A"], "keywords": ["rafah"]})
@@ -111,13 +127,15 @@ def test_a_prohibition_on_statements_breaches_without_figures(build: Build) -> N
     )  # fmt: skip
     terms = calm(build, match={"kind": "statement", "actors": ["A"], "keywords": ["resume"]})
     ledger = build.ledger(build.agreement(terms), [said], as_of="2025-01-03")
-    assert codes(ledger) == "MMB"
+    assert codes(ledger) == "--B"
     row = ledger.get("o")
     assert row is not None
     assert (row.days[2].evidence, row.days[2].note) == (("incitement",), None)
 
 
-def test_a_denial_is_no_breach_and_contests_the_report(build: Build) -> None:
+def test_a_denial_is_no_breach_contests_the_report_and_alone_shows_the_day_kept(
+    build: Build,
+) -> None:
     records = [
         build.event("strike", "2025-01-02", "ASSAULT", ["A"], claimed_by="B"),
         build.event("denied", "2025-01-02", "ASSAULT", ["A"], claimed_by="A", occurred=False),
@@ -127,7 +145,21 @@ def test_a_denial_is_no_breach_and_contests_the_report(build: Build) -> None:
     ledger = build.ledger(
         build.agreement(calm(build)), records, as_of="2025-01-03", disputes=[dispute]
     )
-    assert codes(ledger) == "MDM"
+    assert codes(ledger) == "-DM"
     row = ledger.get("o")
     assert row is not None
     assert (row.days[1].evidence, row.days[1].against) == (("strike",), ("denied",))
+    assert row.days[2].evidence == ("denied-alone",)
+
+
+def test_a_threat_is_never_the_act_it_threatens(build: Build) -> None:
+    """A match by actor and keyword alone must not take a threatened strike for a strike."""
+    records = [
+        build.event("threat", "2025-01-02", "THREATEN", ["A"], sub_type="strike threatened"),
+        build.event("strike", "2025-01-03", "ASSAULT", ["A"], sub_type="air strike"),
+    ]
+    terms = calm(build, match={"actors": ["A"], "keywords": ["strike"]})
+    ledger = build.ledger(build.agreement(terms), records, as_of="2025-01-03")
+    assert codes(ledger) == "--B"
+    threats = calm(build, match={"types": ["THREATEN"], "actors": ["A"]})
+    assert codes(build.ledger(build.agreement(threats), records, as_of="2025-01-03")) == "-B-"

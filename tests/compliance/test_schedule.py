@@ -32,7 +32,8 @@ def test_cumulative_due_against_done(build: Build) -> None:
     ]
     ledger = build.ledger(build.agreement(releases(build)), records)
     #                            1 2 3 4 5 6 7 8 9 10
-    assert codes(ledger) == "MMMBBMMBMM"
+    # days 4 and 8: short of the instalment with no count that day -> overdue, not breached
+    assert codes(ledger) == "MMMOBMMOMM"
     row = ledger.get("o")
     assert row is not None
     assert row.days[4].note == "done 5 of 7 due"
@@ -40,19 +41,27 @@ def test_cumulative_due_against_done(build: Build) -> None:
     assert row.lifecycle == "violated"
 
 
-def test_nothing_recorded_is_unknown_not_zero(build: Build) -> None:
+def test_nothing_recorded_is_overdue_never_breached(build: Build) -> None:
     ledger = build.ledger(build.agreement(releases(build)), [], as_of="2025-01-03")
-    assert codes(ledger) == "UUU"
-    ledger = build.ledger(
-        build.agreement(releases(build, silence="breached")), [], as_of="2025-01-03"
-    )
-    assert codes(ledger) == "BBB"
+    assert codes(ledger) == "OOO"
+    row = ledger.get("o")
+    assert row is not None
+    assert (row.days[0].evidence, row.days[0].note) == ((), "done 0 of 3 due: no count recorded")
+    assert row.lifecycle == "overdue"
+
+
+def test_a_met_total_carries_the_records_it_rests_on(build: Build) -> None:
+    records = [release(build, "r1", "2025-01-01", 3)]
+    ledger = build.ledger(build.agreement(releases(build)), records, as_of="2025-01-03")
+    row = ledger.get("o")
+    assert row is not None
+    assert [(d.status, d.evidence) for d in row.days] == [("met", ("r1",))] * 3
 
 
 def test_nothing_due_yet_is_pending(build: Build) -> None:
     obligation = releases(build, instalments=[{"due": "day 3", "count": 1}])
     ledger = build.ledger(build.agreement(obligation), [], as_of="2025-01-03")
-    assert codes(ledger) == "PPU"
+    assert codes(ledger) == "PPO"
 
 
 def test_disputed_counts_are_a_range(build: Build) -> None:
@@ -106,4 +115,4 @@ def test_due_in_proportion_to_another_series(build: Build) -> None:
     ]
     ledger = build.ledger(build.agreement(obligation), records, as_of="2025-01-06")
     # due 90 from day 2, 150 from day 5; done 90 from day 2
-    assert codes(ledger, "prisoners") == "PMMMBB"
+    assert codes(ledger, "prisoners") == "PMMMOO"

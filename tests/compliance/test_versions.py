@@ -19,7 +19,7 @@ def test_suspension(build: Build) -> None:
         build.event("hit2", "2025-01-06", "ASSAULT", ["A"]),
     ]
     ledger = build.ledger(agreement, records, as_of="2025-01-07")
-    assert codes(ledger) == "MMSSSBM"
+    assert codes(ledger) == "--SSSB-"
     row = ledger.get("o")
     assert row is not None
     assert row.days[3].note == "suspended: mediators pause the clause"
@@ -29,7 +29,7 @@ def test_suspension(build: Build) -> None:
 def test_suspension_is_the_lifecycle_while_it_lasts(build: Build) -> None:
     agreement = build.agreement(calm(build), suspensions=[{"start": "day 2", "reason": "paused"}])
     ledger = build.ledger(agreement, [], as_of="2025-01-03")
-    assert codes(ledger) == "MSS"
+    assert codes(ledger) == "-SS"
     row = ledger.get("o")
     assert row is not None
     assert row.lifecycle == "suspended"
@@ -41,7 +41,7 @@ def test_suspension_of_listed_obligations_only(build: Build) -> None:
         suspensions=[{"start": "day 2", "end": "day 2", "obligations": ["b"], "reason": "r"}],
     )  # fmt: skip
     ledger = build.ledger(agreement, [], as_of="2025-01-03")
-    assert (codes(ledger, "a"), codes(ledger, "b")) == ("MMM", "MSM")
+    assert (codes(ledger, "a"), codes(ledger, "b")) == ("---", "-S-")
 
 
 def test_amendment_changes_an_obligation_from_its_date(build: Build) -> None:
@@ -67,7 +67,7 @@ def test_amendment_changes_an_obligation_from_its_date(build: Build) -> None:
     assert (new.agreement, new.governs_from.isoformat()) == ("t-v2", "2025-01-04")  # type: ignore[union-attr]
     assert row.lifecycle == "violated"
     # the amendment drops the prohibition: it ends on day 3 and is terminated
-    assert codes(ledger, "calm") == "MMM"
+    assert codes(ledger, "calm") == "---"
     calm_row = ledger.get("calm")
     assert calm_row is not None
     assert calm_row.lifecycle == "terminated"

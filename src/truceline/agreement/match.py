@@ -22,7 +22,13 @@ class Match(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
 
-    kind: RecordKind | None = Field(None, description="Record kind; any kind if unset.")
+    kind: RecordKind | None = Field(
+        None,
+        description=(
+            "Record kind; unset: events and figures (what happened, what was counted), "
+            "never words: name statement, proposal or response to read them."
+        ),
+    )
     types: list[str] = Field(default_factory=list, description="Event types (ASSAULT, RELEASE …).")
     actors: list[str] = Field(
         default_factory=list,

@@ -44,7 +44,7 @@ class _Window(StrictObject):
 
 
 class QuotaTerms(_Window):
-    """A metric measured per period against a target; days without a count are unknown."""
+    """A metric measured per period against a target; days without a count are unreported."""
 
     kind: Literal["quota"] = "quota"
     metric: str
@@ -62,7 +62,11 @@ class QuotaTerms(_Window):
 
 
 class DeadlineTerms(_Window):
-    """An act due by a day: met from the day of the act, breached the day after ``due``."""
+    """An act due by a day: met from the day of the act; past ``due`` without it, overdue.
+
+    Past due, a record that the act did not happen (``occurred: false``) or a
+    ``contrary`` record (a refusal) makes the day breached from its own day on.
+    """
 
     kind: Literal["deadline"] = "deadline"
     act: Match
@@ -71,12 +75,19 @@ class DeadlineTerms(_Window):
 
 
 class ProhibitionTerms(_Window):
-    """Records of acts that breach the obligation on their day."""
+    """Records of acts that breach the obligation on their day.
+
+    A record that the act did not happen that day (``occurred: false``) shows it kept.
+    """
 
     kind: Literal["prohibition"] = "prohibition"
     match: Match
-    silence: Literal["met", "unknown"] = Field(
-        "met", description="Status of a day with no qualifying record."
+    silence: Literal["unreported", "assume_met"] = Field(
+        "unreported",
+        description=(
+            "How a day with no record reads: unreported (default), or assume_met, an "
+            "analyst's declared assumption shown as 'assumed met: no violation reported'."
+        ),
     )
 
 
@@ -107,9 +118,6 @@ class ScheduleTerms(_Window):
     metric: Metrics = Field(None, description="Metric(s) giving each record's count; else 1.")
     instalments: list[Instalment] = Field(default_factory=list)
     per: Ratio | None = None
-    silence: Literal["breached", "unknown"] = Field(
-        "unknown", description="Status of a day short of its due count with no record at all."
-    )
 
     @model_validator(mode="after")
     def _one_rule(self) -> ScheduleTerms:

@@ -20,7 +20,14 @@ from truceline.cli.app import app
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
-from truceline.compliance import Ledger, ObligationLedger, deadlines, to_ical
+from truceline.compliance import (
+    COUNTED,
+    MEANINGS,
+    Ledger,
+    ObligationLedger,
+    deadlines,
+    to_ical,
+)
 from truceline.compliance.ledger import obligation_json
 from truceline.dates import parse_day
 from truceline.errors import DateError
@@ -28,8 +35,11 @@ from truceline.errors import DateError
 _STYLE = {
     "met": "green",
     "breached": "bold red",
+    "assumed_met": "italic dim green",
+    "overdue": "dark_orange",
     "disputed": "yellow",
-    "unknown": "dim",
+    "undecided": "dim",
+    "unreported": "dim",
     "pending": "cyan",
     "suspended": "magenta",
 }
@@ -117,8 +127,8 @@ def print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
     table = Table(title=f"Compliance as of {as_of}", show_lines=False)
     for column in ("obligation", "party", "kind", "today", "lifecycle"):
         table.add_column(column)
-    for column in ("met", "breached", "disputed", "unknown"):
-        table.add_column(column, justify="right")
+    for column in COUNTED:
+        table.add_column(column.replace("_", " "), justify="right")
     table.add_column("first breach")
     table.add_column("evidence", justify="right")
     for o in obligations:
@@ -129,14 +139,12 @@ def print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
             o.kind,
             _status(o.status_today),
             o.lifecycle,
-            str(counts["met"]),
-            str(counts["breached"]),
-            str(counts["disputed"]),
-            str(counts["unknown"]),
+            *(str(counts[s]) for s in COUNTED),
             str(o.first_breach or ""),
             str(len(o.evidence)),
         )
     console.print(table)
+    console.print("[dim]" + "; ".join(MEANINGS[s] for s in COUNTED) + ".[/]")
 
 
 def _print_days(o: ObligationLedger) -> None:

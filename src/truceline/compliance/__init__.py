@@ -10,6 +10,8 @@ from truceline.compliance.deadlines import DeadlineItem, deadlines, to_ical
 from truceline.compliance.engine import evaluate
 from truceline.compliance.index import RecordIndex
 from truceline.compliance.ledger import (
+    COUNTED,
+    MEANINGS,
     STATUSES,
     Day,
     Ledger,
@@ -22,6 +24,8 @@ from truceline.compliance.ledger import (
 )
 
 __all__ = [
+    "COUNTED",
+    "MEANINGS",
     "STATUSES",
     "Day",
     "DeadlineItem",

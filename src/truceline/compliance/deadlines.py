@@ -12,7 +12,8 @@ from typing import Literal
 
 from truceline.compliance.ledger import Ledger, ObligationLedger
 
-DeadlineState = Literal["met", "disputed", "upcoming", "overdue", "waiting"]
+DeadlineState = Literal["met", "disputed", "upcoming", "overdue", "breached", "waiting"]
+"""``overdue``: past due, no record of the act; ``breached``: a record says it was not done."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def deadlines(ledger: Ledger) -> list[DeadlineItem]:
 
 def _item(o: ObligationLedger, as_of: dt.date) -> DeadlineItem:
     what = o.what or ""
-    met = next((d.day for d in o.days if d.status in ("met", "disputed")), None)
+    met = o.done_on
     state: DeadlineState
     if o.due is None or o.due_day is None:
         state, text = "waiting", "waiting for its trigger; due day not yet known"
@@ -50,11 +51,14 @@ def _item(o: ObligationLedger, as_of: dt.date) -> DeadlineItem:
         text = f"{what} {verb} on {met}" + (f", {late} days after the due day" if late > 0 else "")
     else:
         today = o.due_day - (o.due - as_of).days
+        past = f"day {today}, {today - o.due_day} days past day {o.due_day}"
         if as_of <= o.due:
             state, text = "upcoming", f"day {today} of {o.due_day}, no {what} recorded"
+        elif o.status_today in ("breached", "disputed"):
+            state = o.status_today  # type: ignore[assignment]
+            text = f"{past}, recorded as not done ({', '.join(o.days[-1].evidence)})"
         else:
-            state = "overdue"
-            text = f"day {today}, {today - o.due_day} days past day {o.due_day}, no {what} recorded"
+            state, text = "overdue", f"{past}, no {what} recorded"
     return DeadlineItem(
         o.id, o.agreement, o.party, what, o.clause_ref, o.due, o.due_day, state, text, met
     )

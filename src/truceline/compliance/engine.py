@@ -20,7 +20,7 @@ from truceline.agreement.chains import chains, day_one
 from truceline.agreement.model import Agreement, Phase
 from truceline.agreement.obligations import AnyTerms, Conditional
 from truceline.compliance import deadline, prohibition, quota, schedule
-from truceline.compliance.context import Context, Result, ids
+from truceline.compliance.context import Context, Disputed, Result, ids
 from truceline.compliance.index import RecordIndex
 from truceline.compliance.ledger import Day, Ledger, ObligationLedger, Version
 from truceline.compliance.lifecycle import lifecycle
@@ -132,21 +132,21 @@ def _evaluate_one(
     obligation: Any, step: _Step, index: RecordIndex, as_of: dt.date
 ) -> ObligationLedger:
     agreement, calendar = step.agreement, step.calendar
+    terms: AnyTerms = obligation.then if isinstance(obligation, Conditional) else obligation
+    disputed = index.disputes_for(_about(obligation, terms))
     try:
         start, end = window(obligation, calendar, None)
         trigger = None
         if isinstance(obligation, Conditional):
-            trigger, result = _conditional(obligation, calendar, index, as_of, start, end)
-            terms: AnyTerms = obligation.then
+            trigger, result = _conditional(obligation, calendar, index, disputed, as_of, start, end)
         else:
-            result = _run(obligation, calendar, index, as_of, start, end, None)
-            terms = obligation
+            result = _run(obligation, calendar, index, disputed, as_of, start, end, None)
     except CalendarError as exc:
         raise TrucelineError(
             f"agreement {agreement.id}: obligation {obligation.id}: {exc}"
         ) from exc
     due = result.due or _planned_due(obligation, terms, calendar, trigger)
-    days = _finish(result.days, obligation, terms, index)
+    days = _finish(result.days, obligation, terms, index, disputed)
     _suspend(days, obligation.id, agreement, calendar)
     for d in days:
         d.agreement = agreement.id
@@ -166,6 +166,7 @@ def _evaluate_one(
         due_day=calendar.number(due) if due else None,
         what=getattr(terms, "what", None),
         trigger=trigger,
+        done_on=result.done_on,
         series=result.series,
     )
 
@@ -203,6 +204,7 @@ def _run(
     terms: AnyTerms,
     calendar: Calendar,
     index: RecordIndex,
+    disputed: Disputed,
     as_of: dt.date,
     start: dt.date | None,
     end: dt.date | None,
@@ -210,7 +212,7 @@ def _run(
 ) -> Result:
     if start is None:
         return Result([])
-    ctx = Context(index, calendar, start, end, _days(start, end, as_of), trigger)
+    ctx = Context(index, calendar, start, end, _days(start, end, as_of), trigger, disputed)
     return _KINDS[terms.kind](terms, ctx)  # type: ignore[no-any-return]
 
 
@@ -218,6 +220,7 @@ def _conditional(
     obligation: Conditional,
     calendar: Calendar,
     index: RecordIndex,
+    disputed: Disputed,
     as_of: dt.date,
     start: dt.date | None,
     end: dt.date | None,
@@ -228,7 +231,9 @@ def _conditional(
         waiting = [Day(d, "pending", note="trigger not recorded") for d in _days(start, end, as_of)]
         return None, Result(waiting)
     inner_start, inner_end = window(obligation.then, calendar, trigger)
-    result = _run(obligation.then, calendar, index, as_of, inner_start, inner_end, trigger)
+    result = _run(
+        obligation.then, calendar, index, disputed, as_of, inner_start, inner_end, trigger
+    )
     before = [
         Day(d, "pending", note="before the trigger") for d in _days(start, trigger - ONE_DAY, as_of)
     ]
@@ -249,26 +254,45 @@ def _trigger(
     return index.first(obligation.trigger.when, start, end)
 
 
-def _finish(days: list[Day], obligation: Any, terms: AnyTerms, index: RecordIndex) -> list[Day]:
-    """A day decided by records that a Dispute or a contrary record contests becomes disputed."""
+def _about(obligation: Any, terms: AnyTerms) -> set[str]:
+    """What a scoped dispute may name to contest this obligation: its id and its metrics."""
+    keys = {obligation.id}
+    for t in (obligation, terms):
+        for value in (
+            getattr(t, "metric", None),
+            getattr(getattr(t, "match", None), "metric", None),
+        ):
+            keys.update([value] if isinstance(value, str) else value or ())
+    return keys
+
+
+def _finish(
+    days: list[Day], obligation: Any, terms: AnyTerms, index: RecordIndex, disputed: Disputed
+) -> list[Day]:
+    """Days a contrary record falls on, or whose every deciding record is disputed, are disputed.
+
+    A record no dispute contests still decides its day: a dispute over who fired
+    one shot leaves another strike the same day a breach.
+    """
     contrary: dict[dt.date, list[Any]] = {}
     for t in {id(obligation): obligation, id(terms): terms}.values():
         if t.contrary is not None:
             for day, records in index.select(t.contrary).items():
                 contrary.setdefault(day, []).extend(records)
-    disputed = index.disputed.keys()
+    held = disputed.keys()
     for d in days:
         if not d.evidence or d.status in ("pending", "suspended"):
             continue
-        if disputed.isdisjoint(d.evidence) and d.day not in contrary:
+        contested = not held.isdisjoint(d.evidence) and all(r in disputed for r in d.evidence)
+        if not contested and d.day not in contrary:
             continue
-        mine = set(d.evidence)
-        others = {p for rid in d.evidence for p in index.disputed.get(rid, ())}
-        others |= set(ids(contrary.get(d.day, [])))
-        others -= mine
-        if others:
+        against = set(ids(contrary.get(d.day, [])))
+        if contested:
+            against.update(p for rid in d.evidence for p in disputed[rid])
+        against -= set(d.evidence)
+        if against:
             d.status = "disputed"
-            d.against = tuple(sorted(set(d.against) | others))
+            d.against = tuple(sorted(set(d.against) | against))
     return days
 
 

@@ -1,8 +1,9 @@
 """Records indexed once by day, kind, event type and metric, as known on the as-of date.
 
-Only accepted records count; candidates and rejected records never decide a day,
-and neither does an event a source says did not happen (``occurred: false``):
-it is set against the reports of the act through a dispute.
+Only accepted records count; candidates and rejected records never decide a day.
+An event a source says did not happen (``occurred: false``) is never the act:
+it is kept apart (``denials``), where it can show a prohibition kept or a
+past-due act not done, and is set against reports of the act through disputes.
 A record is known from the earliest published date among its sources (a
 month-only date counts from the month's last day, so nothing is known early),
 or from its own date if no source is dated. Records dated less precisely than a
@@ -37,6 +38,7 @@ Entry = tuple[dt.date, Record, str, Figures]  # day, record, its id, its figures
 Tally = tuple[tuple[str, ...], dict[str, float]]  # a day's record ids, figures summed by metric
 Test = Callable[[Record], bool]
 _NOT_CONFLICTS = {"definition", "evolving"}
+_THREAT = "THREATEN"
 _DAY = {None, "day"}
 _ASSERTED = {None, "asserted"}  # an event mode that reports the act as done
 
@@ -70,12 +72,15 @@ class RecordIndex:
         self.by_type_actor: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.by_metric: dict[str, list[Entry]] = defaultdict(list)
         self.figures_by_metric: dict[str, list[Entry]] = defaultdict(list)
+        self.denied: list[Entry] = []
         disputes = list(disputes)
         cited = {r for d in disputes for side in d.sides for r in side.records}
         published = {s.id: _last_day(s.published) for s in sources if s.published}
         self.known_cited = self._add_all(records, published, cited)
-        self.disputed = self._disputes(disputes)
+        self.disputed = self._disputes(d for d in disputes if not d.about)
+        self._scoped = [(frozenset(d.about), self._disputes([d])) for d in disputes if d.about]
         self._cache: dict[str, ByDay] = {}
+        self._denials: dict[str, ByDay] = {}
         self._texts: dict[str, str] = {}
 
     def _add_all(
@@ -87,8 +92,9 @@ class RecordIndex:
         disputes ask whether a record is known, so the other ids are not kept.
         """
         as_of, days, known = self.as_of, _DayCache(), set()
-        by_kind, by_type, by_pair, by_metric, by_figure = (
-            self.by_kind, self.by_type, self.by_type_actor, self.by_metric, self.figures_by_metric
+        by_kind, by_type, by_pair, by_metric, by_figure, denied = (
+            self.by_kind, self.by_type, self.by_type_actor, self.by_metric, self.figures_by_metric,
+            self.denied,
         )  # fmt: skip
         for record in records:
             v = record.__dict__
@@ -112,10 +118,13 @@ class RecordIndex:
                 continue
             kind = v["kind"]
             if kind == "event":
-                if v.get("occurred") is False or v.get("mode") not in _ASSERTED:
-                    continue  # a denial, a plan or a threat is not the act: disputes carry denials
+                if v.get("mode") not in _ASSERTED:
+                    continue  # a plan or a threat is neither the act nor a record that it did not happen
                 figures = _figures(v)
                 entry = (day, record, v["id"], figures)
+                if v.get("occurred") is False:
+                    denied.append(entry)  # a record that the act did not happen, never the act
+                    continue
                 by_kind[kind].append(entry)
                 kind_type = v["type"]
                 by_type[kind_type].append(entry)
@@ -155,6 +164,33 @@ class RecordIndex:
                 for rid in side:
                     out[rid] |= others
         return {rid: tuple(sorted(others)) for rid, others in out.items()}
+
+    def disputes_for(self, about: AbstractSet[str]) -> dict[str, tuple[str, ...]]:
+        """Record id → ids on the other sides, for one obligation.
+
+        ``about`` holds the obligation's id and metrics: a dispute scoped with
+        ``about`` contests only the days of the obligations it names.
+        """
+        found = [scoped for keys, scoped in self._scoped if not keys.isdisjoint(about)]
+        if not found:
+            return self.disputed
+        out = {rid: set(others) for rid, others in self.disputed.items()}
+        for scoped in found:
+            for rid, others in scoped.items():
+                out.setdefault(rid, set()).update(others)
+        return {rid: tuple(sorted(others)) for rid, others in out.items()}
+
+    def denials(self, match: Match) -> ByDay:
+        """Events matching ``match`` that a source says did not happen, grouped by day."""
+        key = match.model_dump_json()
+        if key not in self._denials:
+            test = compile_match(match, frozenset(), self._texts)
+            out: ByDay = defaultdict(list)
+            for day, record, _, _ in self.denied:
+                if test(record):
+                    out[day].append(record)
+            self._denials[key] = dict(out)
+        return self._denials[key]
 
     def select(self, match: Match) -> ByDay:
         """Records matching ``match``, grouped by day."""
@@ -242,12 +278,20 @@ def compile_match(
 ) -> Test:
     """A fast test for one record; every given field not ``implied`` by the bucket must match.
 
+    Words are not acts: without a ``kind``, a match reads events and figures,
+    not statements, proposals or responses, whose words ("we will not
+    withdraw") would otherwise pass for the act. A threat is never the act it
+    threatens: an event of type THREATEN matches only a match naming that type.
     ``texts`` caches each record's lower-cased text between selections.
     """
     tests: list[Test] = []
     if match.kind and "kind" not in implied:
         kind = match.kind
         tests.append(lambda r: r.kind == kind)
+    if not match.types and match.kind is None:
+        tests.append(lambda r: r.kind == "figure" or (r.kind == "event" and r.type != _THREAT))
+    elif not match.types and match.kind == "event":
+        tests.append(lambda r: r.type != _THREAT)
     if match.types and "types" not in implied:
         types = set(match.types)
         tests.append(lambda r: r.kind == "event" and r.type in types)
@@ -319,7 +363,7 @@ def _names(record: Record) -> set[str]:
 _TEXT = {
     kind: itemgetter(*fields)
     for kind, fields in {
-        "event": ("summary", "sub_type", "location", "notes"),
+        "event": ("sub_type", "location"),  # labels, not prose: "not a withdrawal" is no act
         "statement": ("quote", "summary", "notes"),
         "figure": ("summary", "who", "notes"),
         "proposal": ("title", "summary", "notes"),

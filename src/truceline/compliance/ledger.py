@@ -3,14 +3,23 @@
 Plain dataclasses, cheap to build by the hundred thousand and easy to turn into
 JSON (``Ledger.to_json``) for the CLI, the web dashboard and exports.
 
-Day statuses:
-    met        the records show the obligation kept that day
-    breached   the records show it broken that day (or a deadline passed without the act)
-    pending    not yet due, or not yet started (a conditional waiting for its trigger)
-    disputed   the records that decide the day conflict; ``evidence`` and ``against``
-               hold both sides
-    unknown    no record decides the day; never read as zero
-    suspended  the agreement suspends the obligation that day
+Day statuses. Met and breached always rest on a record (its id in ``evidence``):
+silence is never a verdict, so a ledger reader can follow every verdict to a source.
+
+    met          a record shows the obligation kept that day (the act, a count, a
+                 record that the prohibited act did not happen)
+    breached     a record shows it broken that day (a violation, a short count, a
+                 record that a past-due act did not happen, a refusal)
+    assumed_met  no record; the agreement file declares silence reads as kept
+                 (``silence: assume_met``): an analyst's assumption, counted apart
+    pending      not yet due, or not yet started (a conditional waiting for its trigger)
+    overdue      past due, and no record of the act (nor of its refusal)
+    disputed     the records that decide the day conflict; ``evidence`` and ``against``
+                 hold both sides
+    undecided    records were found but cannot decide the day (a count "up to 700"
+                 against 600; a week whose counts are incomplete)
+    unreported   no record about the day at all: nothing reported, never read as zero
+    suspended    the agreement suspends the obligation that day
 """
 
 from __future__ import annotations
@@ -20,11 +29,33 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["met", "breached", "pending", "disputed", "unknown", "suspended"]
-STATUSES: tuple[Status, ...] = ("met", "breached", "pending", "disputed", "unknown", "suspended")
+Status = Literal[
+    "met", "breached", "assumed_met", "pending", "overdue", "disputed", "undecided",
+    "unreported", "suspended",
+]  # fmt: skip
+STATUSES: tuple[Status, ...] = (
+    "met", "breached", "assumed_met", "pending", "overdue", "disputed", "undecided",
+    "unreported", "suspended",
+)  # fmt: skip
+MEANINGS: dict[Status, str] = {
+    "met": "met: a record shows it kept",
+    "breached": "breached: a record shows it broken",
+    "assumed_met": "assumed met: no violation reported (the agreement file assumes silence is kept)",
+    "pending": "pending: not yet due",
+    "overdue": "overdue: past due, no act recorded",
+    "disputed": "disputed: the deciding records conflict",
+    "undecided": "undecided: the records found cannot decide",
+    "unreported": "unreported: nothing reported",
+    "suspended": "suspended by the agreement",
+}
+"""Each status in words, for legends: one wording for the CLI, the dashboard and the site."""
+COUNTED: tuple[Status, ...] = (
+    "met", "assumed_met", "breached", "overdue", "disputed", "undecided", "unreported",
+)  # fmt: skip
+"""The day counts a summary shows: days met on a record and days assumed met apart."""
 Lifecycle = Literal[
-    "created", "in_effect", "suspended", "fulfilled", "violated", "discharged", "terminated",
-    "expired",
+    "created", "in_effect", "suspended", "fulfilled", "violated", "overdue", "discharged",
+    "terminated", "expired",
 ]  # fmt: skip
 
 
@@ -91,6 +122,7 @@ class ObligationLedger:
     due_day: int | None = None
     what: str | None = None
     trigger: dt.date | None = None
+    done_on: dt.date | None = None  # a deadline's act, the first day a record shows it
     series: list[Series] = field(default_factory=list)
     versions: list[Version] = field(default_factory=list)
 
@@ -159,6 +191,7 @@ def obligation_json(o: ObligationLedger, days: bool = True) -> dict[str, Any]:
         "due": _iso(o.due),
         "due_day": o.due_day,
         "trigger": _iso(o.trigger),
+        "done_on": _iso(o.done_on),
         "lifecycle": o.lifecycle,
         "status_today": o.status_today,
         "counts": o.counts,

@@ -5,8 +5,8 @@ separate series and never merged. With ``counted_by`` set only that body
 counts; unset, bodies that disagree on the outcome make the day disputed.
 Two counts of the same day by the same body are disputed when they cannot
 both be true ("700" and "650"); counts that bound each other ("at least 330",
-later "404") are read together. A day with no count is unknown: missing data
-is never read as zero.
+later "404") are read together. A day with no count is unreported: missing
+data is never read as zero; a day whose counts cannot say is undecided.
 """
 
 from __future__ import annotations
@@ -144,9 +144,9 @@ class _Bounds:
         )
         if terms.comparison == "at_least":
             reaches = self.low is not None and self.low >= target
-            return "met" if reaches else "breached" if below else "unknown"
+            return "met" if reaches else "breached" if below else "undecided"
         within = self.high is not None and self.high <= target
-        return "met" if within else "breached" if above else "unknown"
+        return "met" if within else "breached" if above else "undecided"
 
 
 def _tighter(
@@ -189,7 +189,7 @@ def _read_block(terms: QuotaTerms, daily: list[Reading | None], complete: bool) 
     if terms.aggregation == "sum" and exceeded:
         return ("met" if terms.comparison == "at_least" else "breached"), total, evidence
     if not all_known:
-        return ("pending" if not complete else "unknown"), total, evidence
+        return ("pending" if not complete else "undecided"), total, evidence
     kept = total >= terms.target if terms.comparison == "at_least" else total <= terms.target
     return ("met" if kept else "breached"), total, evidence
 
@@ -197,7 +197,7 @@ def _read_block(terms: QuotaTerms, daily: list[Reading | None], complete: bool) 
 def _combine(day: dt.date, readings: dict[str | None, Reading]) -> Day:
     """Bodies that agree decide the day; bodies that disagree make it disputed."""
     if not readings:
-        return Day(day, "unknown", note="no count")
+        return Day(day, "unreported", note="no count")
     every = tuple(sorted({i for r in readings.values() for i in r[2]}))
     statuses = {r[0] for r in readings.values()}
     values = "; ".join(
@@ -214,4 +214,4 @@ def _combine(day: dt.date, readings: dict[str | None, Reading]) -> Day:
     for status in ("met", "breached", "pending"):
         if status in statuses:
             return Day(day, status, every, note=values, value=single)
-    return Day(day, "unknown", every, note=f"count does not decide: {values}", value=single)
+    return Day(day, "undecided", every, note=f"count does not decide: {values}", value=single)

@@ -6,8 +6,9 @@ other contribute their lowest and highest value, and so do different counts of
 the same day by the same body (figures are counts, so equal figures count
 once). Events are happenings and add up. A day is met when even the lowest
 count done reaches the highest count due, breached when even the highest count
-done falls short of the lowest due, and disputed in between or when its own
-records are disputed.
+done falls short of the lowest due on a day with a count (overdue on a day
+without one: later acts may have gone unreported), and disputed in between or
+when its own records are disputed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 
 from truceline.agreement.match import Match
 from truceline.agreement.obligations import Metrics, ScheduleTerms
-from truceline.compliance.context import Context, Result, ids
+from truceline.compliance.context import Context, Disputed, Result, ids
 from truceline.compliance.index import ByDay, Record, RecordIndex, value_of
 from truceline.compliance.ledger import Day
 
@@ -27,39 +28,44 @@ Range = tuple[float, float]
 
 def evaluate(terms: ScheduleTerms, ctx: Context) -> Result:
     """Cumulative due vs done on every window day."""
-    done = _daily(ctx.index, terms.match, terms.metric, ctx.start)
+    done = _daily(ctx.index, ctx.disputed, terms.match, terms.metric, ctx.start)
     due_by_day = _due(terms, ctx)
     out: list[Day] = []
     done_lo = done_hi = due_lo = due_hi = 0.0
+    last: tuple[str, ...] = ()
     for day in ctx.days:
         lo, hi, records, conflict = done.get(day, (0.0, 0.0, [], False))
         done_lo, done_hi = done_lo + lo, done_hi + hi
         step = due_by_day.get(day, (0.0, 0.0))
         due_lo, due_hi = due_lo + step[0], due_hi + step[1]
-        out.append(_status(day, (done_lo, done_hi), (due_lo, due_hi), records, conflict, terms))
+        last = ids(records) or last
+        out.append(
+            _status(day, (done_lo, done_hi), (due_lo, due_hi), bool(records), conflict, last)
+        )
     return Result(out)
 
 
 def _status(
-    day: dt.date,
-    done: Range,
-    due: Range,
-    records: list[Record],
-    conflict: bool,
-    terms: ScheduleTerms,
+    day: dt.date, done: Range, due: Range, counted: bool, conflict: bool, last: tuple[str, ...]
 ) -> Day:
+    """``last``: the records of the latest day with a count, which the running total rests on.
+
+    A count done stays done, so a met total carries forward; a shortfall is
+    breached only on a day with a count, since later acts may go unreported.
+    """
     note = f"done {_show(done)} of {_show(due)} due"
-    evidence = ids(records)
     if due[1] == 0:
         status = "pending"
     elif conflict or (done[0] < due[1] and done[1] >= due[0]):
         status = "disputed"
     elif done[0] >= due[1]:
         status = "met"
-    elif done[1] == 0:
-        status = terms.silence
-    else:
+    elif counted:
         status = "breached"
+    else:
+        status = "overdue"
+        note += ": no count recorded" + (" since the last" if last else "")
+    evidence = last if status != "overdue" else ()
     return Day(day, status, evidence, note=note, value=done[0], due=due[0])  # type: ignore[arg-type]
 
 
@@ -73,7 +79,7 @@ def _due(terms: ScheduleTerms, ctx: Context) -> dict[dt.date, Range]:
     if terms.per is not None:
         lag = dt.timedelta(days=terms.per.lag_days)
         for counted, (lo, hi, _, _) in _daily(
-            ctx.index, terms.per.match, terms.per.metric, ctx.start
+            ctx.index, ctx.disputed, terms.per.match, terms.per.metric, ctx.start
         ).items():
             day = counted + lag
             old = out[day]
@@ -88,7 +94,7 @@ def _due(terms: ScheduleTerms, ctx: Context) -> dict[dt.date, Range]:
 
 
 def _daily(
-    index: RecordIndex, match: Match, metric: Metrics, start: dt.date
+    index: RecordIndex, disputed: Disputed, match: Match, metric: Metrics, start: dt.date
 ) -> dict[dt.date, tuple[float, float, list[Record], bool]]:
     """Per day: the (lowest, highest) count, the records, and whether they conflict."""
     found: ByDay = index.select(match)
@@ -99,7 +105,7 @@ def _daily(
             continue
         counted = [(r, v) for r in records if (v := count(r)) is not None]
         if counted:
-            out[day] = _day_range(index, counted)
+            out[day] = _day_range(disputed, counted)
     return out
 
 
@@ -122,13 +128,13 @@ def _counter(metric: Metrics) -> Callable[[Record], float | None]:
 
 
 def _day_range(
-    index: RecordIndex, counted: list[tuple[Record, float]]
+    disputed: Disputed, counted: list[tuple[Record, float]]
 ) -> tuple[float, float, list[Record], bool]:
     """Group one day's records into accounts of the same thing; sum the groups."""
     groups: dict[object, list[tuple[Record, float]]] = defaultdict(list)
     day_ids = {r.id for r, _ in counted}
     for record, value in counted:
-        partners = [p for p in index.disputed.get(record.id, ()) if p in day_ids]
+        partners = [p for p in disputed.get(record.id, ()) if p in day_ids]
         if partners:
             key: object = ("dispute", min([record.id, *partners]))
         elif record.kind == "figure":

@@ -2,7 +2,9 @@
 
 ``line_chart`` plots one line per series (a counting body) against a target
 line. Series differ by colour *and* by marker shape and dash pattern, and the
-legend names each one, so colour is never the only cue.
+legend names each one, so colour is never the only cue. A line is broken
+where days have no count: a day nobody counted is shown as a gap, never as a
+value drawn between its neighbours.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def line_chart(
     days = [p[0] for line in lines for p in line.points]
     values = [p[1] for line in lines for p in line.points]
     left, right, top, bottom = 56, 16, 28, 44
-    legend_h = 18 * (len(lines) + (1 if target is not None else 0))
+    legend_h = 18 * (len(lines) + (1 if target is not None else 0) + 1)
     total_h = height + legend_h
     plot_w, plot_h = width - left - right, height - top - bottom
     out = [
@@ -105,9 +107,9 @@ def line_chart(
             MARKERS[i % len(MARKERS)],
         )
         pts = sorted(line.points)
-        if len(pts) > 1:
-            path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v, _ in pts)
-            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        for run in _runs(pts):
+            path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v, _ in run)
             out.append(
                 f'<polyline points="{path}" fill="none" stroke="{colour}" '
                 f'stroke-width="2"{dash_attr}/>'
@@ -133,5 +135,23 @@ def line_chart(
             'stroke-width="2" stroke-dasharray="10 4"/>'
             f'<text x="{left + 36}" y="{ly + 10}">{escape(target_label)}</text>'
         )
+        ly += 18
+    out.append(f'<text x="{left}" y="{ly + 10}">{GAP_NOTE}</text>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+GAP_NOTE = "a break in a line: days with no count (unreported)"
+
+
+def _runs(
+    points: list[tuple[dt.date, float, str]],
+) -> list[list[tuple[dt.date, float, str]]]:
+    """Points on consecutive days, as runs of two or more: a line never bridges a gap."""
+    runs: list[list[tuple[dt.date, float, str]]] = []
+    for point in points:
+        if runs and (point[0] - runs[-1][-1][0]).days <= 1:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return [run for run in runs if len(run) > 1]

@@ -15,14 +15,21 @@ from typing import Any
 from truceline import dates
 from truceline.errors import DateError
 
-# Worst first: the status a week shows when its days differ.
-SEVERITY = ("breached", "disputed", "unknown", "pending", "suspended", "met")
+# Worst first: the status a week shows when its days differ. A week with one
+# unreported day is not shown as met: silence is shown as silence.
+SEVERITY = (
+    "breached", "disputed", "overdue", "undecided", "unreported", "assumed_met", "pending",
+    "suspended", "met",
+)  # fmt: skip
 SYMBOLS = {
     "met": "✓",
     "breached": "✗",
+    "assumed_met": "≈",
     "pending": "…",
+    "overdue": "!",
     "disputed": "⚖",
-    "unknown": "?",
+    "undecided": "?",
+    "unreported": "–",
     "suspended": "‖",
 }
 ONE_DAY = dt.timedelta(days=1)

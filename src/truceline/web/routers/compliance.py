@@ -1,6 +1,6 @@
 """Compliance: obligations × days (or weeks) by status, quota charts, the evidence behind a cell.
 
-Reads ``truceline.compliance.check_dossier`` (through ``web.compliance_view``,
+Reads ``Dossier.check`` (through ``web.compliance_view``,
 cached per version of the dossier); evidence records come from the store.
 """
 
@@ -64,6 +64,8 @@ def compliance(request: Request) -> HTMLResponse:
 
 
 def _context(request: Request) -> dict[str, Any]:
+    from truceline.compliance import COUNTED, MEANINGS
+
     w = web(request)
     p = request.query_params
     ledger = cv.ledger(w, _as_of(request))
@@ -89,6 +91,8 @@ def _context(request: Request) -> dict[str, Any]:
             if o.kind == "quota" and o.series
         ],
         "symbols": cv.SYMBOLS,
+        "meanings": MEANINGS,
+        "counted": COUNTED,
     }
 
 

@@ -13,7 +13,7 @@ from truceline.web import compliance_view as cv
 from truceline.web.deps import render, web
 
 router = APIRouter()
-ORDER = ("overdue", "upcoming", "waiting", "disputed", "met")
+ORDER = ("breached", "overdue", "upcoming", "waiting", "disputed", "met")
 
 
 @router.get("/deadlines", response_class=HTMLResponse)
