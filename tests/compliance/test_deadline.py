@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from compliance_builders import Build, D, codes
 
 from truceline.model import Statement
@@ -105,3 +106,15 @@ def test_words_are_not_the_act_unless_the_act_names_their_kind(build: Build) -> 
     assert codes(ledger) == "PPPPO"
     spoken = talks(build, act={**act, "kind": "statement"})
     assert codes(build.ledger(build.agreement(spoken), [said], as_of="2025-01-05")) == "PPMMM"
+
+
+@pytest.mark.parametrize("mode", ["planned", "threatened", "hypothetical"])
+def test_an_act_only_planned_or_threatened_is_not_the_act(build: Build, mode: str) -> None:
+    intended = build.event(
+        "p", "2025-01-03", "CONSULT", ["A"], sub_type="phase two talks", mode=mode
+    )
+    ledger = build.ledger(build.agreement(talks(build)), [intended], as_of="2025-01-06")
+    assert codes(ledger) == "PPPPOO"  # never met on the plan, never breached on it either
+    done = build.event("d", "2025-01-03", "CONSULT", ["A"], sub_type="phase two talks")
+    ledger = build.ledger(build.agreement(talks(build)), [intended, done], as_of="2025-01-06")
+    assert codes(ledger) == "PPMMMM"
