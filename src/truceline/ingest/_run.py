@@ -149,8 +149,14 @@ def ingest(
     done = 0
     with dossier.store.writer(by) as writer:
         for source in new:
-            writer.put(source, note="ingested")
             done += 1
+            original = _stored_duplicate(dossier.store, source, writer.conn)
+            if original is not None:  # a concurrent run stored it after we read
+                outcomes[source.id].status = "duplicate"
+                outcomes[source.id].duplicate_of = original
+                done += len(records[source.id])
+                continue
+            writer.put(source, note="ingested")
             for record in records[source.id]:
                 done += 1
                 if writer.get(record.id) is not None:
@@ -193,14 +199,25 @@ def _default_extractor(store: Store) -> Extractor:
     return SpacyExtractor(agreement_day1=agreement_day_one(store))  # type: ignore[no-any-return]
 
 
-def _stored_duplicate(store: Store, source: Source) -> str | None:
-    """The id of a stored source with the same id or the same text, if any."""
+def _stored_duplicate(
+    store: Store, source: Source, conn: sa.Connection | None = None
+) -> str | None:
+    """The id of a stored source with the same id or the same text, if any.
+
+    Asked once before extracting (not to extract a duplicate), and again on the
+    writer's ``conn``, where a concurrent run's source is seen and the answer
+    cannot change before the commit.
+    """
     t = schema.sources
     condition = t.c.id == source.id
     if source.content_hash:
         condition = sa.or_(condition, t.c.content_hash == source.content_hash)
-    with store.engine.connect() as conn:
-        row = conn.execute(sa.select(t.c.id).where(condition).limit(1)).first()
+    query = sa.select(t.c.id).where(condition).limit(1)
+    if conn is not None:
+        row = conn.execute(query).first()
+    else:
+        with store.engine.connect() as fresh:
+            row = fresh.execute(query).first()
     return str(row[0]) if row else None
 
 

@@ -4,6 +4,13 @@ Nothing is ever deleted. ``Writer.put`` creates or edits an object and appends
 a revision holding the before and after; rejecting a record only changes its
 state. All writes happen inside ``Store.writer()``, one transaction: either
 everything in the block lands or nothing does.
+
+Writers take turns. ``Store.writer()`` takes the database's write lock before
+its first read (SQLite ``BEGIN IMMEDIATE``; a transaction-scoped advisory lock
+on PostgreSQL), so what a writer reads is what it overwrites: two edits of one
+record never lose either change, and each revision's "before" is the previous
+revision's "after". A writer that finds the lock taken waits up to
+``busy_timeout`` seconds, then gives up with a ``StoreError``.
 """
 
 from __future__ import annotations
@@ -37,6 +44,10 @@ Stored = Source | Agreement | Dispute | Record
 Outcome = Literal["created", "edited", "unchanged"]
 
 _RECORD = TypeAdapter(AnyRecord)
+_WRITE = "truceline_write"  # execution option marking a connection as a writer's
+_WRITER_LOCK = 0x7472_7563_656C  # "trucel": the key of the PostgreSQL advisory lock
+BUSY_TIMEOUT = 30.0
+"""Seconds a writer waits for another one to finish before giving up."""
 
 
 def kind_of(obj: BaseModel) -> str:
@@ -58,14 +69,20 @@ def dump(obj: BaseModel) -> dict[str, Any]:
 class Store:
     """A dossier database (SQLite by default, PostgreSQL by URL)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.url = url
+        self.busy_timeout = busy_timeout
+        sqlite = url.startswith("sqlite")
         try:
-            self.engine = sa.create_engine(_driver_url(url), future=True)
+            self.engine = sa.create_engine(
+                _driver_url(url),
+                connect_args={"timeout": busy_timeout} if sqlite else {},
+            )
         except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
             raise StoreError(f"cannot open database {url!r}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(self.engine, "connect", _sqlite_connect)
+            sa.event.listen(self.engine, "begin", _sqlite_begin)
 
     @property
     def dialect(self) -> str:
@@ -89,9 +106,35 @@ class Store:
 
     @contextmanager
     def writer(self, by: str) -> Iterator[Writer]:
-        """One transaction; ``by`` names who is making the changes (kept in revisions)."""
-        with self.engine.begin() as conn:
+        """One transaction; ``by`` names who is making the changes (kept in revisions).
+
+        The write lock is taken first, so every read in the block sees the last
+        committed write and no other writer can commit until this one ends.
+        """
+        with self.engine.connect() as conn, self._begin_writing(conn):
             yield Writer(conn, by)
+
+    def _begin_writing(self, conn: sa.Connection) -> sa.RootTransaction:
+        """Begin a transaction holding the write lock, waiting at most ``busy_timeout``."""
+        conn.execution_options(**{_WRITE: True})
+        try:
+            transaction = conn.begin()  # SQLite: BEGIN IMMEDIATE (see _sqlite_begin)
+        except sa.exc.OperationalError as exc:
+            raise self._busy(exc) from exc
+        if self.dialect == "postgresql":
+            try:
+                conn.execute(sa.text(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}"))
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_WRITER_LOCK)))
+            except sa.exc.OperationalError as exc:
+                transaction.rollback()
+                raise self._busy(exc) from exc
+        return transaction
+
+    def _busy(self, exc: sa.exc.OperationalError) -> StoreError:
+        return StoreError(
+            f"the database is busy: another writer held it for more than "
+            f"{self.busy_timeout:g} s; try again ({str(exc.orig).strip().splitlines()[0]})"
+        )
 
     # ---------------------------------------------------------------- reads
 
@@ -313,8 +356,22 @@ def _driver_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    """Set the pragmas, and take transactions out of pysqlite's hands.
+
+    pysqlite sends its own BEGIN only before the first write, so a writer's
+    reads would happen outside its transaction; with ``isolation_level = None``
+    it sends none, and ``_sqlite_begin`` sends ours (SQLAlchemy's documented
+    recipe for pysqlite).
+    """
+    dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """Writers begin with the write lock (IMMEDIATE); readers with a plain BEGIN."""
+    immediate = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
