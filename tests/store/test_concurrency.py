@@ -20,6 +20,7 @@ import yaml
 from truceline import review
 from truceline.dossier import Dossier
 from truceline.errors import StoreError
+from truceline.ingest import IngestOptions, ingest
 from truceline.model import Event, Evidence, Source
 from truceline.store import Store
 
@@ -94,6 +95,14 @@ def _importer(queue: Any, path: Path, url: str, folder: Path) -> None:
     def work() -> None:
         with Dossier.open(path, url) as dossier:
             dossier.import_dir(folder, by=folder.name)
+
+    _report(queue, work)
+
+
+def _ingester(queue: Any, path: Path, url: str, files: list[Path]) -> None:
+    def work() -> None:
+        with Dossier.open(path, url) as dossier:
+            ingest(dossier, files, IngestOptions(extract=False))
 
     _report(queue, work)
 
@@ -192,6 +201,25 @@ def test_concurrent_identical_imports_all_succeed_and_create_once(
         assert errors == []
         assert len(ids) == 6
         assert {oid: len(store.history(oid)) for oid in ids} == {oid: 1 for oid in ids}
+
+
+def test_concurrent_overlapping_ingests_all_succeed_and_store_each_source_once(
+    tmp_path: Path, dossier_path: Path, db_url: str
+) -> None:
+    Dossier.init(dossier_path, db_url).close()
+    files = []
+    for name in "abc":
+        files.append(tmp_path / f"{name}.txt")
+        files[-1].write_text(f"Report {name}: aid trucks crossed at Kerem Shalom on Monday.\n")
+    overlapping = [[files[0], files[1]], [files[1], files[2]], [files[2], files[0]]]
+
+    errors = _run_processes(_ingester, [(dossier_path, db_url, f) for f in overlapping])
+
+    with Dossier.open(dossier_path, db_url) as dossier:
+        ids = [s.id for s in dossier.store.sources()]
+        assert errors == []
+        assert len(ids) == 3
+        assert [len(dossier.store.history(oid)) for oid in ids] == [1, 1, 1]
 
 
 def test_a_writer_kept_waiting_too_long_gives_up_in_one_line(
