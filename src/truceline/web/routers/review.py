@@ -11,6 +11,8 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from truceline import review as review_lib
 from truceline.model import RECORD_KINDS
@@ -53,8 +55,15 @@ def queue(request: Request) -> HTMLResponse:
 
 @router.post("/review/{record_id}/{action}", dependencies=[Depends(require_csrf)])
 async def decide(request: Request, record_id: str, action: str) -> Response:
-    who = require_role(request, "analyst")
+    """Read the form here; write in a worker thread: a write may wait for another
+    writer to finish (``Store.writer``), and the event loop must not wait with it."""
     form = await request.form()
+    await run_in_threadpool(_decide, request, record_id, action, form)
+    return _back(request, form)
+
+
+def _decide(request: Request, record_id: str, action: str, form: FormData) -> None:
+    who = require_role(request, "analyst")
     note = str(form.get("note") or "").strip() or None
     store = web(request).dossier.store
     if action == "accept":
@@ -76,7 +85,6 @@ async def decide(request: Request, record_id: str, action: str) -> Response:
         )
     else:
         raise HTTPException(404, f"Unknown review action {action}.")
-    return _back(request, form)
 
 
 def editable_fields(record: Any) -> list[tuple[str, str]]:
