@@ -72,17 +72,7 @@ class Store:
     def __init__(self, url: str, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.url = url
         self.busy_timeout = busy_timeout
-        sqlite = url.startswith("sqlite")
-        try:
-            self.engine = sa.create_engine(
-                _driver_url(url),
-                connect_args={"timeout": busy_timeout} if sqlite else {},
-            )
-        except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
-            raise StoreError(f"cannot open database {url!r}: {exc}") from exc
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_connect)
-            sa.event.listen(self.engine, "begin", _sqlite_begin)
+        self.engine = make_engine(url, busy_timeout)
 
     @property
     def dialect(self) -> str:
@@ -347,6 +337,22 @@ def _get(conn: sa.Connection, object_id: str) -> Stored | None:
         if row is not None:
             return load(row[0])  # type: ignore[no-any-return]
     return None
+
+
+def make_engine(url: str, busy_timeout: float = BUSY_TIMEOUT) -> sa.Engine:
+    """An engine on ``url``; on SQLite with WAL, foreign keys, the busy timeout and
+    transactions begun by us (see ``_sqlite_connect``)."""
+    sqlite = url.startswith("sqlite")
+    try:
+        engine = sa.create_engine(
+            _driver_url(url), connect_args={"timeout": busy_timeout} if sqlite else {}
+        )
+    except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
+        raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
 def _driver_url(url: str) -> str:

@@ -7,6 +7,7 @@
                                                in the database so all workers share it
 
 A session cookie holds a random token; the database keeps only its SHA-256.
+The tables live in the account database (``account_db``), not in the file people share.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from truceline.store import Store
+from truceline.web.account_db import accounts_engine
 from truceline.web.settings import WebError
 from truceline.web.tables import ROLES, login_failures, sessions, users
 
@@ -52,7 +54,7 @@ def add_user(store: Store, name: str, password: str, role: str) -> None:
     if len(password) < 8:
         raise WebError("the password must have at least 8 characters")
     values = {"password_hash": _HASHER.hash(password), "role": role}
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         found = conn.execute(sa.select(users.c.username).where(users.c.username == name)).first()
         if found:
             conn.execute(users.update().where(users.c.username == name).values(**values))
@@ -62,20 +64,20 @@ def add_user(store: Store, name: str, password: str, role: str) -> None:
 
 
 def list_users(store: Store) -> list[tuple[str, str]]:
-    with store.engine.connect() as conn:
+    with accounts_engine(store).connect() as conn:
         rows = conn.execute(sa.select(users.c.username, users.c.role).order_by(users.c.username))
         return [(u, r) for u, r in rows]
 
 
 def remove_user(store: Store, name: str) -> bool:
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         conn.execute(sessions.delete().where(sessions.c.username == name))
         return bool(conn.execute(users.delete().where(users.c.username == name)).rowcount)
 
 
 def authenticate(store: Store, name: str, password: str) -> str | None:
     """The account's role if the password is right, else None."""
-    with store.engine.connect() as conn:
+    with accounts_engine(store).connect() as conn:
         row = conn.execute(
             sa.select(users.c.password_hash, users.c.role).where(users.c.username == name)
         ).first()
@@ -90,7 +92,7 @@ def open_session(store: Store, name: str, hours: int) -> str:
     """A new session for ``name``; returns the token for the cookie."""
     token = secrets.token_urlsafe(32)
     now = _now()
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         conn.execute(sessions.delete().where(sessions.c.expires < now))
         conn.execute(
             sessions.insert().values(
@@ -110,7 +112,7 @@ def session_user(store: Store, token: str) -> Viewer | None:
         .join(users, users.c.username == sessions.c.username)
         .where(sessions.c.token_hash == _hash(token))
     )
-    with store.engine.connect() as conn:
+    with accounts_engine(store).connect() as conn:
         row = conn.execute(query).first()
     if row is None:
         return None
@@ -120,15 +122,15 @@ def session_user(store: Store, token: str) -> Viewer | None:
 
 
 def close_session(store: Store, token: str) -> None:
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         conn.execute(sessions.delete().where(sessions.c.token_hash == _hash(token)))
 
 
 class LoginLimiter:
     """At most ``attempts`` failed logins per client address and per user name in a window.
 
-    The failures are rows of the dossier's ``login_failures`` table, not state of this
-    process: every worker of ``truceline serve --workers N`` counts the same ones, and a
+    The failures are rows of the ``login_failures`` table (in the account database),
+    not state of this process: every worker of ``truceline serve --workers N`` counts the same ones, and a
     restart does not forget them. ``clock`` exists so that tests can let a window pass.
     """
 
@@ -146,7 +148,7 @@ class LoginLimiter:
         """Seconds to wait before another try (0: go ahead)."""
         now = self.clock()
         wait = 0.0
-        with store.engine.connect() as conn:
+        with accounts_engine(store).connect() as conn:
             for kind, key in _limit_keys(client, name):
                 count, oldest = _failures_since(conn, kind, key, now - self.window)
                 if oldest is not None and count >= self.attempts:
@@ -164,7 +166,7 @@ class LoginLimiter:
             {"kind": kind, "key_hash": _hash(key), "at": now}
             for kind, key in _limit_keys(client, name)
         ]
-        with store.engine.begin() as conn:
+        with accounts_engine(store).begin() as conn:
             conn.execute(login_failures.delete().where(login_failures.c.at <= now - self.window))
             conn.execute(login_failures.insert(), rows)
 
@@ -172,7 +174,7 @@ class LoginLimiter:
         """Forget the name's failures, not the address's: signing in to one account
         must not reset the count of an address guessing at others."""
         kind, key = _limit_keys(client, name)[1]
-        with store.engine.begin() as conn:
+        with accounts_engine(store).begin() as conn:
             conn.execute(
                 login_failures.delete().where(
                     login_failures.c.kind == kind, login_failures.c.key_hash == _hash(key)
