@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,14 @@ import pytest
 import yaml
 
 from truceline import review
+from truceline.cli import app as cli
+from truceline.cli.errors import run
 from truceline.dossier import Dossier
 from truceline.errors import StoreError
 from truceline.ingest import IngestOptions, ingest
 from truceline.model import Event, Evidence, Source
 from truceline.store import Store
+from truceline.store import store as store_module
 
 RECORDS = [f"ev-{n}" for n in range(4)]
 ROUNDS = 8  # each writer makes ROUNDS changes to each record: 32 calls a writer
@@ -241,3 +245,25 @@ def test_a_writer_kept_waiting_too_long_gives_up_in_one_line(
         waiter.close()
     assert "\n" not in str(raised.value)
     assert waiter.get(RECORDS[0]).state == "accepted"
+
+
+def test_a_command_kept_waiting_behind_an_import_says_so_in_one_line(
+    dossier_path: Path,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _seed(dossier_path, db_url)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.2)
+    argv = ["truceline", "review", "accept", RECORDS[0], "-d", str(dossier_path), "--db", db_url]
+    monkeypatch.setattr(sys, "argv", argv)
+    holder = Store(db_url)
+    try:
+        with holder.writer("long import"), pytest.raises(SystemExit) as exited:
+            run(cli)
+    finally:
+        holder.close()
+    out, err = capsys.readouterr()
+    assert exited.value.code == 2
+    assert "busy" in err and "Traceback" not in err + out
+    assert len(err.strip().splitlines()) == 1

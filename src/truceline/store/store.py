@@ -69,10 +69,10 @@ def dump(obj: BaseModel) -> dict[str, Any]:
 class Store:
     """A dossier database (SQLite by default, PostgreSQL by URL)."""
 
-    def __init__(self, url: str, busy_timeout: float = BUSY_TIMEOUT) -> None:
+    def __init__(self, url: str, busy_timeout: float | None = None) -> None:
         self.url = url
-        self.busy_timeout = busy_timeout
-        self.engine = make_engine(url, busy_timeout)
+        self.busy_timeout = BUSY_TIMEOUT if busy_timeout is None else busy_timeout
+        self.engine = make_engine(url, self.busy_timeout)
 
     @property
     def dialect(self) -> str:
