@@ -89,7 +89,7 @@ def _sign_in(request: Request, form: FormData) -> Response:
 async def logout(request: Request) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
     if token:
-        close_session(web(request).dossier.store, token)
+        await run_in_threadpool(close_session, web(request).dossier.store, token)
     response = RedirectResponse("/login" if web(request).settings.mode is Mode.TEAM else "/", 303)
     response.delete_cookie(SESSION_COOKIE)
     return response

@@ -18,6 +18,7 @@ from truceline import review as review_lib
 from truceline.model import RECORD_KINDS
 from truceline.store import dump
 from truceline.web import queries
+from truceline.web.accounts import Viewer
 from truceline.web.deps import int_param, render, require_csrf, require_role, web
 
 router = APIRouter()
@@ -57,13 +58,13 @@ def queue(request: Request) -> HTMLResponse:
 async def decide(request: Request, record_id: str, action: str) -> Response:
     """Read the form here; write in a worker thread: a write may wait for another
     writer to finish (``Store.writer``), and the event loop must not wait with it."""
+    who = require_role(request, "analyst")
     form = await request.form()
-    await run_in_threadpool(_decide, request, record_id, action, form)
+    await run_in_threadpool(_decide, request, who, record_id, action, form)
     return _back(request, form)
 
 
-def _decide(request: Request, record_id: str, action: str, form: FormData) -> None:
-    who = require_role(request, "analyst")
+def _decide(request: Request, who: Viewer, record_id: str, action: str, form: FormData) -> None:
     note = str(form.get("note") or "").strip() or None
     store = web(request).dossier.store
     if action == "accept":
