@@ -46,3 +46,28 @@ def test_jsonl_and_parquet_hold_every_record(tmp_path: Path) -> None:
 def test_empty_dossier_still_writes_typed_files(tmp_path: Path) -> None:
     write_all(tmp_path, [], [])
     assert pq.read_table(tmp_path / "events.parquet").column_names == EVENT_COLUMNS
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_csv_cells_that_spreadsheets_would_run_start_with_an_apostrophe(tmp_path: Path) -> None:
+    content = read_dir(FIXTURES / "basic")
+    event = next(r for r in content.records if r.kind == "event")
+    hostile = [
+        event.model_copy(update={"id": f"ev-{n}", "summary": text, "location": text})
+        for n, text in enumerate(FORMULAS)
+    ]
+    harmless = event.model_copy(update={"id": "ev-plain", "fatalities": 3})
+    write_all(tmp_path, [*hostile, harmless], content.sources)
+
+    with open(tmp_path / "events.csv", encoding="utf-8", newline="") as fh:
+        rows = {row["record_id"]: row for row in csv.DictReader(fh)}
+    for n, text in enumerate(FORMULAS):
+        assert rows[f"ev-{n}"]["notes"] == "'" + text
+        assert rows[f"ev-{n}"]["location"] == "'" + text
+    assert rows["ev-plain"]["notes"] == event.summary
+    assert rows["ev-plain"]["fatalities"] == "3"
+    lines = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    kept = {json.loads(line)["id"]: json.loads(line) for line in lines}
+    assert kept["ev-0"]["summary"] == FORMULAS[0]

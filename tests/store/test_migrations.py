@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,8 @@ from alembic import command
 from alembic.config import Config
 
 from truceline.store import Store, schema
+from truceline.store.account_db import accounts_file
+from truceline.web.accounts import list_users
 
 
 @pytest.fixture
@@ -44,7 +47,7 @@ def _version(store: Store) -> str:
 def test_upgrading_a_0004_database_adds_login_failures(store: Store) -> None:
     _run(store, command.upgrade, "0004")
     assert "login_failures" not in sa.inspect(store.engine).get_table_names()
-    store.migrate()
+    _run(store, command.upgrade, "0005")
     inspector = sa.inspect(store.engine)
     columns = {c["name"] for c in inspector.get_columns("login_failures")}
     indexes = {i["name"]: i["column_names"] for i in inspector.get_indexes("login_failures")}
@@ -61,7 +64,7 @@ def test_login_failures_downgrade_to_0004_and_back(store: Store) -> None:
     _run(store, command.downgrade, "0004")
     assert "login_failures" not in sa.inspect(store.engine).get_table_names()
     assert _version(store) == "0004"
-    store.migrate()
+    _run(store, command.upgrade, "0005")
     assert "login_failures" in sa.inspect(store.engine).get_table_names()
 
 
@@ -84,8 +87,42 @@ def test_the_metadata_describes_the_migrated_database(store: Store) -> None:
     store.migrate()
     inspector = sa.inspect(store.engine)
     for table in schema.metadata.sorted_tables:
+        if store.dialect == "sqlite" and table.name in ACCOUNT_TABLES:
+            continue  # in web.db beside the dossier's file (migration 0006)
         columns = {c["name"] for c in inspector.get_columns(table.name)}
         assert columns == set(table.c.keys()), table.name
         indexes = {i["name"]: i["column_names"] for i in inspector.get_indexes(table.name)}
         for index in table.indexes:
             assert indexes.get(index.name) == [c.name for c in index.columns], index.name
+
+
+ACCOUNT_TABLES = {"users", "sessions", "login_failures"}
+
+
+def test_upgrading_a_0005_sqlite_dossier_moves_its_accounts_beside_it(store: Store) -> None:
+    _run(store, command.upgrade, "0005")
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.text("INSERT INTO users VALUES ('ana', 'argon2-hash', 'analyst', :at)"),
+            {"at": dt.datetime(2025, 1, 2, tzinfo=dt.UTC)},
+        )
+    store.migrate()
+    left = set(sa.inspect(store.engine).get_table_names())
+    if store.dialect == "sqlite":
+        assert left.isdisjoint(ACCOUNT_TABLES)
+        assert list_users(store) == [("ana", "analyst")]
+        path = accounts_file(store)
+        assert path is not None and path.name == "web.db"
+        assert b"argon2-hash" not in Path(store.engine.url.database).read_bytes()
+    else:  # a PostgreSQL database is not a file anyone shares: accounts stay
+        assert left >= ACCOUNT_TABLES
+        assert list_users(store) == [("ana", "analyst")]
+    assert _version(store) == "0006"
+
+
+def test_accounts_out_downgrades_to_0005_and_back(store: Store) -> None:
+    store.migrate()
+    _run(store, command.downgrade, "0005")
+    assert set(sa.inspect(store.engine).get_table_names()) >= ACCOUNT_TABLES
+    store.migrate()
+    assert _version(store) == "0006"

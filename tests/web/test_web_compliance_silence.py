@@ -9,8 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from truceline.dossier import Dossier
 
+from truceline.app import Dossier
 from truceline.web.app import create_app
 
 FILES = """

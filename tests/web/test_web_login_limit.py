@@ -17,6 +17,7 @@ from fastapi import FastAPI
 
 from truceline.app import Dossier
 from truceline.store import Store
+from truceline.store.account_db import accounts_engine
 from truceline.store.schema import login_failures
 from truceline.web import create_app
 from truceline.web.accounts import LoginLimiter, add_user
@@ -136,7 +137,7 @@ def test_old_failures_are_pruned(store):
     limiter.failed(store, "10.0.0.2", "bob")
     clock.advance(200)  # the first failure has just left the window
     limiter.failed(store, "10.0.0.3", "cy")
-    with store.engine.connect() as conn:
+    with accounts_engine(store).connect() as conn:
         kept = conn.execute(sa.select(login_failures.c.at)).scalars().all()
     offsets = sorted((_utc(at) - T0).total_seconds() for at in kept)
     assert offsets == [100, 100, 300, 300]

@@ -151,8 +151,14 @@ class Ingesting:
         done = 0
         with self.store.writer(by) as writer:
             for source in new:
-                writer.put(source, note="ingested")
                 done += 1
+                original = writer.duplicate_of(source)
+                if original is not None:  # a concurrent run stored it after we read
+                    outcomes[source.id].status = "duplicate"
+                    outcomes[source.id].duplicate_of = original
+                    done += len(records[source.id])
+                    continue
+                writer.put(source, note="ingested")
                 for record in records[source.id]:
                     done += 1
                     if writer.get(record.id) is not None:

@@ -7,8 +7,9 @@ Glue only: the app is ``truceline.web.create_app``; the static site is
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,44 +20,86 @@ from truceline.cli.app import app
 from truceline.cli.compliance import print_summary
 from truceline.cli.options import DbOpt, DossierOpt, open_dossier
 from truceline.cli.progress import progress_bar
+from truceline.web.settings import ENV_PREFIX
 
 console = Console()
 err = Console(stderr=True)
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")]
 PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
+SecureCookiesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--secure-cookies",
+        envvar=ENV_PREFIX + "SECURE_COOKIES",
+        help="Mark cookies Secure (sent over HTTPS only): for a dashboard behind TLS.",
+    ),
+]
+ForwardedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--forwarded-allow-ips",
+        envvar=ENV_PREFIX + "FORWARDED_ALLOW_IPS",
+        help="Reverse proxies (comma-separated addresses) whose X-Forwarded-For and "
+        "-Proto headers are believed. Default: none.",
+    ),
+]
 
 
-def _settings(public: bool, team: bool):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class ServeOptions:
+    """How ``truceline serve`` runs: the mode and the knobs of a deployment."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public: bool = False
+    team: bool = False
+    workers: int = 1
+    secure_cookies: bool = False
+    forwarded_allow_ips: str | None = None
+
+
+def _settings(options: ServeOptions):  # type: ignore[no-untyped-def]
     import os
 
     from truceline.web.settings import Mode, WebError, WebSettings
 
-    if public and team:
+    if options.public and options.team:
         raise WebError("choose one of --public and --team")
-    mode = Mode.PUBLIC if public else Mode.TEAM if team else Mode.LOCAL
-    return WebSettings(mode=mode, local_user=os.environ.get("USER") or "web")
+    mode = Mode.PUBLIC if options.public else Mode.TEAM if options.team else Mode.LOCAL
+    return WebSettings(
+        mode=mode,
+        local_user=os.environ.get("USER") or "web",
+        secure_cookies=options.secure_cookies,
+    )
 
 
-def _serve(
-    dossier: Dossier, host: str, port: int, public: bool, team: bool, workers: int = 1
-) -> None:
+def _serve(dossier: Dossier, options: ServeOptions) -> None:
     import os
 
     import uvicorn
 
     from truceline.web import create_app
-    from truceline.web.app import ENV_PREFIX
     from truceline.web.settings import check_bind
 
-    settings = _settings(public, team)
+    settings = _settings(options)
+    host, port = options.host, options.port
     check_bind(host, settings.mode)
     shown = f"[{host}]" if ":" in host else host
     console.print(
         f"truceline dashboard ({settings.mode.value}) on http://{shown}:{port}/ — Ctrl-C to stop"
     )
-    if workers <= 1:
-        uvicorn.run(create_app(dossier, settings), host=host, port=port, log_level="warning")
+    # uvicorn believes X-Forwarded-* from 127.0.0.1 unless told otherwise; any
+    # local process could then pick the client address the login limit counts.
+    run: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "proxy_headers": options.forwarded_allow_ips is not None,
+        "forwarded_allow_ips": options.forwarded_allow_ips,
+    }
+    if options.workers <= 1:
+        uvicorn.run(create_app(dossier, settings), **run)
         return
     os.environ.update(
         {
@@ -65,15 +108,11 @@ def _serve(
             ENV_PREFIX + "MODE": settings.mode.value,
             ENV_PREFIX + "SECRET": settings.secret.hex(),
             ENV_PREFIX + "USER": settings.local_user,
+            ENV_PREFIX + "SECURE_COOKIES": "1" if settings.secure_cookies else "0",
         }
     )
     uvicorn.run(
-        "truceline.web.app:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
+        "truceline.web.app:app_from_environment", factory=True, workers=options.workers, **run
     )
 
 
@@ -92,10 +131,13 @@ def serve(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes (one per core helps).")
     ] = 1,
+    secure_cookies: SecureCookiesOpt = False,
+    forwarded_allow_ips: ForwardedOpt = None,
 ) -> None:
     """Serve the dashboard. Local single-user on 127.0.0.1 unless --public or --team."""
+    options = ServeOptions(host, port, public, team, workers, secure_cookies, forwarded_allow_ips)
     with open_dossier(dossier, db) as d:
-        _serve(d, host, port, public, team, workers)
+        _serve(d, options)
 
 
 @app.command()
@@ -142,7 +184,7 @@ def demo(
         console.print(table)
         _compliance_summary(dossier)
         if not no_serve:
-            _serve(dossier, host, port, public=False, team=False)
+            _serve(dossier, ServeOptions(host, port))
 
 
 def _compliance_summary(dossier: Dossier) -> None:

@@ -299,6 +299,9 @@ class QuoteAttributor(MatchComponent[Quote]):
                 speaker = self._verb_speaker(anc, state)
                 if speaker is not None:
                     governing = (anc, speaker)
+                    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children)
+                    if own and anc.dep_ in ("advcl", "relcl", "acl"):
+                        break  # "X said …, as Y vowed '…'": Y's words, not X's
             if anc.pos_ == "NOUN" and anc.lemma_.lower() in ("comment", "remark", "statement"):
                 speaker = self._noun_speaker(anc, state)
                 if speaker is not None:
@@ -441,10 +444,22 @@ class QuoteAttributor(MatchComponent[Quote]):
             return speaker
         # a parse that left the verb without a subject: a name just before it
         doc = verb.doc
-        for tok in reversed(doc[max(0, verb.i - 2) : verb.i]):
-            if tok.ent_type_ == "PERSON":
-                return self._describe(tok, state, resolve=True)
+        for tok in reversed(doc[max(0, verb.i - 6) : verb.i]):
+            if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", ":"):
+                break
+            if tok.ent_type_ == "PERSON":  # "Ana Lee, 35, said": an age between
+                return self._people(tok, state)
         return None
+
+    def _people(self, token: Token, state: Mentions) -> Speaker | None:
+        """The person a name stands for, or the people of a list ("Ali and Sara")."""
+        while token.dep_ == "conj" and token.head.ent_type_ == "PERSON":
+            token = token.head
+        names = [token, *(c for c in token.conjuncts if c.ent_type_ == "PERSON")]
+        if len(names) == 1:
+            return self._describe(token, state, resolve=True)
+        joined = " and ".join(_clean_name((_entity(t) or t).text) for t in names)
+        return Speaker(joined, None, token.i, "group", True)
 
     def _subject_speaker(self, verb: Token, state: Mentions) -> Speaker | None:
         hops = 0
@@ -712,6 +727,7 @@ def _entity(token: Token) -> Span | None:
 
 def _clean_name(text: str) -> str:
     text = re.sub(r"(?:['’]s|['’])$", "", text.strip())
+    text = re.sub(r"^[^\w]+", "", text)  # markup left before a name ('">Sanders')
     text = re.sub(r"^[\d:.\s]+(?=\S)", "", text)  # a live-blog time stamp
     text = re.sub(r"^(?:the|The)\s+", "", text)
     text = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.?\s+", "", text)

@@ -212,23 +212,38 @@ class _Lookup:
     """A value per ordered pair of keys (name lists, places), computed once each.
 
     Pairs come as arrays of key ids; only pairs never seen before reach
-    ``compute`` (a Python call), the rest are read back in one array.
+    ``compute`` (a Python call). With few keys the values live in one array
+    read in a single step; with many (more than ``_TABLE_KEYS``), in a dict.
     """
 
     def __init__(self, keys: list[Any], compute: Callable[[Any, Any], float]) -> None:
         self.keys, self.compute, self.size = keys, compute, max(1, len(keys))
+        self.table = np.full(self.size**2, np.nan) if self.size <= _TABLE_KEYS else None
         self.known: dict[int, float] = {}
 
+    def _value(self, code: int) -> float:
+        return self.compute(self.keys[code // self.size], self.keys[code % self.size])
+
     def __call__(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        codes, where = np.unique(first * self.size + second, return_inverse=True)
-        known, keys, size = self.known, self.keys, self.size
-        values = []
-        for code in codes.tolist():
-            value = known.get(code)
-            if value is None:
-                value = known[code] = self.compute(keys[code // size], keys[code % size])
-            values.append(value)
-        return np.array(values, dtype=np.float64)[where]
+        codes = first * self.size + second
+        if self.table is not None:
+            values = self.table[codes]
+            missing = np.isnan(values)
+            if missing.any():
+                for code in np.unique(codes[missing]).tolist():
+                    self.table[code] = self._value(code)
+                values = self.table[codes]
+            return values
+        unique, where = np.unique(codes, return_inverse=True)
+        known = self.known
+        found = [known.get(c) for c in unique.tolist()]
+        for k, code in enumerate(unique.tolist()):
+            if found[k] is None:
+                found[k] = known[code] = self._value(code)
+        return np.array(found, dtype=np.float64)[where]
+
+
+_TABLE_KEYS = 2048  # up to 2048² values (32 MB) in an array; beyond, a dict
 
 
 def _ids(values: list[Any]) -> tuple[np.ndarray, list[Any]]:

@@ -3,6 +3,12 @@
 ACLED's ``time_precision`` codes are kept (1 = the day is known, 2 = the week,
 3 = the month or less precise) beside our own ``date_precision`` word, so that
 files can be appended to ACLED-shaped work without losing our detail.
+
+CSV cells are made safe to open in a spreadsheet: text from articles could
+start with ``=``, and Excel or LibreOffice would run it as a formula
+(``=HYPERLINK(…)``, ``=cmd|…``). Such a cell gets a leading apostrophe, which
+spreadsheets read as "this is text" (see ``spreadsheet_safe``). JSONL and
+Parquet keep every value as it is.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ RECORD_COLUMNS = [
     "data",
 ]
 _ACLED_PRECISION = {"day": 1, "week": 2}
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def event_rows(records: Iterable[Record], sources: dict[str, Source]) -> list[dict[str, Any]]:
@@ -96,11 +103,23 @@ def record_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
     ]
 
 
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet would take for a formula, with an apostrophe in front.
+
+    The OWASP rule for CSV injection: a cell starting with = + - @, a tab or a
+    carriage return. Numbers stay numbers; other text stays as it is.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> Path:
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        for row in rows:
+            writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
     return path
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 
+from truceline.store.account_db import accounts_engine
 from truceline.store.schema import login_failures, sessions, users
 from truceline.store.store import Store
 
@@ -33,7 +34,7 @@ class Failures(NamedTuple):
 def put_user(store: Store, name: str, password_hash: str, role: str, now: dt.datetime) -> None:
     """Create an account, or replace its password and role (signing out its sessions)."""
     values = {"password_hash": password_hash, "role": role}
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         found = conn.execute(sa.select(users.c.username).where(users.c.username == name)).first()
         if found:
             conn.execute(users.update().where(users.c.username == name).values(**values))
@@ -44,21 +45,21 @@ def put_user(store: Store, name: str, password_hash: str, role: str, now: dt.dat
 
 def accounts(store: Store) -> list[Account]:
     """Every account, by name."""
-    with store.engine.connect() as conn:
+    with accounts_engine(store).connect() as conn:
         rows = conn.execute(sa.select(users.c.username, users.c.role).order_by(users.c.username))
         return [Account(u, r) for u, r in rows]
 
 
 def delete_user(store: Store, name: str) -> bool:
     """Remove an account and its sessions; False when there was no such account."""
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         conn.execute(sessions.delete().where(sessions.c.username == name))
         return bool(conn.execute(users.delete().where(users.c.username == name)).rowcount)
 
 
 def credentials(store: Store, name: str) -> tuple[str, str] | None:
     """The account's password hash and role, or None."""
-    with store.engine.connect() as conn:
+    with accounts_engine(store).connect() as conn:
         row = conn.execute(
             sa.select(users.c.password_hash, users.c.role).where(users.c.username == name)
         ).first()
@@ -69,7 +70,7 @@ def add_session(
     store: Store, token_hash: str, name: str, now: dt.datetime, expires: dt.datetime
 ) -> None:
     """Keep a new session, and drop the sessions expired by ``now`` in the same transaction."""
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         conn.execute(sessions.delete().where(sessions.c.expires < now))
         conn.execute(
             sessions.insert().values(
@@ -85,7 +86,7 @@ def session_account(store: Store, token_hash: str) -> tuple[Account, dt.datetime
         .join(users, users.c.username == sessions.c.username)
         .where(sessions.c.token_hash == token_hash)
     )
-    with store.engine.connect() as conn:
+    with accounts_engine(store).connect() as conn:
         row = conn.execute(query).first()
     if row is None:
         return None
@@ -93,7 +94,7 @@ def session_account(store: Store, token_hash: str) -> tuple[Account, dt.datetime
 
 
 def delete_session(store: Store, token_hash: str) -> None:
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         conn.execute(sessions.delete().where(sessions.c.token_hash == token_hash))
 
 
@@ -103,7 +104,7 @@ def failures_since(
     """For each (kind, key hash), its failures after ``since`` (one query per key)."""
     t = login_failures
     out = []
-    with store.engine.connect() as conn:
+    with accounts_engine(store).connect() as conn:
         for kind, key_hash in keys:
             query = sa.select(sa.func.count(), sa.func.min(t.c.at)).where(
                 t.c.kind == kind, t.c.key_hash == key_hash, t.c.at > since
@@ -124,7 +125,7 @@ def add_failures(
     """
     t = login_failures
     rows = [{"kind": kind, "key_hash": key_hash, "at": at} for kind, key_hash in keys]
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         conn.execute(t.delete().where(t.c.at <= prune_before))
         conn.execute(t.insert(), rows)
 
@@ -132,7 +133,7 @@ def add_failures(
 def clear_failures(store: Store, kind: str, key_hash: str) -> None:
     """Forget every failure of one key."""
     t = login_failures
-    with store.engine.begin() as conn:
+    with accounts_engine(store).begin() as conn:
         conn.execute(t.delete().where(t.c.kind == kind, t.c.key_hash == key_hash))
 
 

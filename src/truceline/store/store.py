@@ -4,6 +4,13 @@ Nothing is ever deleted. ``Writer.put`` creates or edits an object and appends
 a revision holding the before and after; rejecting a record only changes its
 state. All writes happen inside ``Store.writer()``, one transaction: either
 everything in the block lands or nothing does.
+
+Writers take turns. ``Store.writer()`` takes the database's write lock before
+its first read (SQLite ``BEGIN IMMEDIATE``; a transaction-scoped advisory lock
+on PostgreSQL), so what a writer reads is what it overwrites: two edits of one
+record never lose either change, and each revision's "before" is the previous
+revision's "after". A writer that finds the lock taken waits up to
+``busy_timeout`` seconds, then gives up with a ``StoreError``.
 """
 
 from __future__ import annotations
@@ -39,19 +46,19 @@ Stored = Source | Agreement | Dispute | Record
 Outcome = Literal["created", "edited", "unchanged"]
 
 _RECORD = TypeAdapter(AnyRecord)
+_WRITE = "truceline_write"  # execution option marking a connection as a writer's
+_WRITER_LOCK = 0x7472_7563_656C  # "trucel": the key of the PostgreSQL advisory lock
+BUSY_TIMEOUT = 30.0
+"""Seconds a writer waits for another one to finish before giving up."""
 
 
 class Store:
     """A dossier database (SQLite by default, PostgreSQL by URL)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout: float | None = None) -> None:
         self.url = url
-        try:
-            self.engine = sa.create_engine(_driver_url(url), future=True)
-        except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
-            raise StoreError(f"cannot open database {url!r}: {exc}") from exc
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.busy_timeout = BUSY_TIMEOUT if busy_timeout is None else busy_timeout
+        self.engine = make_engine(url, self.busy_timeout)
 
     @property
     def dialect(self) -> str:
@@ -75,9 +82,35 @@ class Store:
 
     @contextmanager
     def writer(self, by: str) -> Iterator[Writer]:
-        """One transaction; ``by`` names who is making the changes (kept in revisions)."""
-        with self.engine.begin() as conn:
+        """One transaction; ``by`` names who is making the changes (kept in revisions).
+
+        The write lock is taken first, so every read in the block sees the last
+        committed write and no other writer can commit until this one ends.
+        """
+        with self.engine.connect() as conn, self._begin_writing(conn):
             yield Writer(conn, by)
+
+    def _begin_writing(self, conn: sa.Connection) -> sa.RootTransaction:
+        """Begin a transaction holding the write lock, waiting at most ``busy_timeout``."""
+        conn.execution_options(**{_WRITE: True})
+        try:
+            transaction = conn.begin()  # SQLite: BEGIN IMMEDIATE (see _sqlite_begin)
+        except sa.exc.OperationalError as exc:
+            raise self._busy(exc) from exc
+        if self.dialect == "postgresql":
+            try:
+                conn.execute(sa.text(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}"))
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_WRITER_LOCK)))
+            except sa.exc.OperationalError as exc:
+                transaction.rollback()
+                raise self._busy(exc) from exc
+        return transaction
+
+    def _busy(self, exc: sa.exc.OperationalError) -> StoreError:
+        return StoreError(
+            f"the database is busy: another writer held it for more than "
+            f"{self.busy_timeout:g} s; try again ({str(exc.orig).strip().splitlines()[0]})"
+        )
 
     # ---------------------------------------------------------------- reads
 
@@ -113,13 +146,8 @@ class Store:
 
     def duplicate_of(self, source: Source) -> str | None:
         """The id of a stored source with the same id or the same text, if any."""
-        t = schema.sources
-        condition = t.c.id == source.id
-        if source.content_hash:
-            condition = sa.or_(condition, t.c.content_hash == source.content_hash)
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t.c.id).where(condition).limit(1)).first()
-        return str(row[0]) if row else None
+            return _duplicate_of(conn, source)
 
     def history(self, object_id: str) -> list[Revision]:
         """Every revision of an object, oldest first."""
@@ -164,6 +192,12 @@ class Writer:
 
     def get(self, object_id: str) -> Stored | None:
         return _get(self.conn, object_id)
+
+    def duplicate_of(self, source: Source) -> str | None:
+        """As ``Store.duplicate_of``, inside this transaction: a source a concurrent
+        run stored after it was first asked is seen here, and the answer cannot
+        change before the commit."""
+        return _duplicate_of(self.conn, source)
 
     def put(self, obj: Stored, note: str | None = None) -> Outcome:
         """Create or edit an object; unchanged content writes nothing."""
@@ -302,6 +336,31 @@ def _get(conn: sa.Connection, object_id: str) -> Stored | None:
     return None
 
 
+def make_engine(url: str, busy_timeout: float = BUSY_TIMEOUT) -> sa.Engine:
+    """An engine on ``url``; on SQLite with WAL, foreign keys, the busy timeout and
+    transactions begun by us (see ``_sqlite_connect``)."""
+    sqlite = url.startswith("sqlite")
+    try:
+        engine = sa.create_engine(
+            _driver_url(url), connect_args={"timeout": busy_timeout} if sqlite else {}
+        )
+    except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
+        raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _duplicate_of(conn: sa.Connection, source: Source) -> str | None:
+    t = schema.sources
+    condition = t.c.id == source.id
+    if source.content_hash:
+        condition = sa.or_(condition, t.c.content_hash == source.content_hash)
+    row = conn.execute(sa.select(t.c.id).where(condition).limit(1)).first()
+    return str(row[0]) if row else None
+
+
 def _driver_url(url: str) -> str:
     """Use psycopg 3 for plain postgresql:// URLs."""
     if url.startswith("postgresql://") or url.startswith("postgres://"):
@@ -309,8 +368,22 @@ def _driver_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    """Set the pragmas, and take transactions out of pysqlite's hands.
+
+    pysqlite sends its own BEGIN only before the first write, so a writer's
+    reads would happen outside its transaction; with ``isolation_level = None``
+    it sends none, and ``_sqlite_begin`` sends ours (SQLAlchemy's documented
+    recipe for pysqlite).
+    """
+    dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """Writers begin with the write lock (IMMEDIATE); readers with a plain BEGIN."""
+    immediate = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -7,7 +7,8 @@
                                                in the database so all workers share it
 
 A session cookie holds a random token; the database keeps only its SHA-256. The
-rows themselves are read and written by ``truceline.store.accounts``.
+rows are read and written by ``truceline.store.accounts``, in the account database
+(``truceline.store.account_db``), never in the file people share.
 """
 
 from __future__ import annotations
@@ -101,8 +102,8 @@ def close_session(store: Store, token: str) -> None:
 class LoginLimiter:
     """At most ``attempts`` failed logins per client address and per user name in a window.
 
-    The failures are rows of the dossier's ``login_failures`` table, not state of this
-    process: every worker of ``truceline serve --workers N`` counts the same ones, and a
+    The failures are rows of the ``login_failures`` table (in the account database),
+    not state of this process: every worker of ``truceline serve --workers N`` counts the same ones, and a
     restart does not forget them. ``clock`` exists so that tests can let a window pass.
     """
 

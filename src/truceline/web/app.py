@@ -26,7 +26,7 @@ from truceline.web.accounts import LoginLimiter, Viewer, session_user
 from truceline.web.cache import Snapshot
 from truceline.web.links import static_file
 from truceline.web.render import environment
-from truceline.web.settings import Mode, WebSettings
+from truceline.web.settings import ENV_PREFIX, Mode, WebSettings
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -81,9 +81,6 @@ def create_app(dossier: Dossier, settings: WebSettings | None = None) -> FastAPI
     return app
 
 
-ENV_PREFIX = "TRUCELINE_WEB_"
-
-
 def app_from_environment() -> FastAPI:
     """The app for one of several uvicorn worker processes (``truceline serve --workers N``).
 
@@ -99,6 +96,7 @@ def app_from_environment() -> FastAPI:
         mode=Mode(env.get(ENV_PREFIX + "MODE", "local")),
         secret=bytes.fromhex(env[ENV_PREFIX + "SECRET"]),
         local_user=env.get(ENV_PREFIX + "USER", "web"),
+        secure_cookies=env.get(ENV_PREFIX + "SECURE_COOKIES") == "1",
     )
     return create_app(dossier, settings)
 

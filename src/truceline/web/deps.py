@@ -138,8 +138,20 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return HTMLResponse(html, status_code=status)
 
 
+MAX_PAGE = 1_000_000_000
+"""The largest page number asked for: its row offset must fit the database's 64 bits."""
+
+
 def int_param(value: str | None, default: int = 1) -> int:
-    try:
-        return max(1, int(value)) if value else default
-    except ValueError:
+    """A page number from the query string; anything but 1 … ``MAX_PAGE`` is a 400.
+
+    Refused here, not turned into page 1: a typo shows as one, and a huge number
+    never reaches the database, where its OFFSET would overflow (a 500).
+    """
+    if not value:
         return default
+    if not (value.isascii() and value.isdigit() and len(value) <= 10) or not (
+        1 <= int(value) <= MAX_PAGE
+    ):
+        raise HTTPException(400, f"The page must be a whole number from 1 to {MAX_PAGE}.")
+    return int(value)

@@ -15,6 +15,9 @@ from enum import StrEnum
 
 from truceline.errors import TrucelineError
 
+ENV_PREFIX = "TRUCELINE_WEB_"
+"""Environment variables that configure the dashboard (and reach every worker process)."""
+
 
 class WebError(TrucelineError):
     """The dashboard cannot start as asked (an unsafe bind address, a bad account …)."""

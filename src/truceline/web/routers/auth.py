@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from truceline.web.accounts import authenticate, close_session, open_session
 from truceline.web.app import SESSION_COOKIE
@@ -35,10 +37,17 @@ def login_form(request: Request) -> HTMLResponse:
 
 @router.post("/login", dependencies=[Depends(require_csrf)])
 async def login(request: Request) -> Response:
-    w = web(request)
-    if w.settings.mode is not Mode.TEAM:
+    """Read the form here; check it in a worker thread (see ``_sign_in``)."""
+    if web(request).settings.mode is not Mode.TEAM:
         raise HTTPException(404, "This dashboard has no accounts.")
     form = await request.form()
+    return await run_in_threadpool(_sign_in, request, form)
+
+
+def _sign_in(request: Request, form: FormData) -> Response:
+    """The login itself, off the event loop: argon2 takes tens of milliseconds of
+    CPU, and a burst of logins on the loop would stall every other request."""
+    w = web(request)
     name = str(form.get("username") or "").strip()
     password = str(form.get("password") or "")
     target = _next(str(form.get("next") or ""))
@@ -80,7 +89,7 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
     if token:
-        close_session(web(request).dossier.store, token)
+        await run_in_threadpool(close_session, web(request).dossier.store, token)
     response = RedirectResponse("/login" if web(request).settings.mode is Mode.TEAM else "/", 303)
     response.delete_cookie(SESSION_COOKIE)
     return response

@@ -11,10 +11,13 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from truceline.app import parse_assignments
 from truceline.model import RECORD_KINDS, dump
 from truceline.store.review_queue import candidates
+from truceline.web.accounts import Viewer
 from truceline.web.deps import int_param, render, require_csrf, require_role, web
 
 router = APIRouter()
@@ -50,8 +53,15 @@ def queue(request: Request) -> HTMLResponse:
 
 @router.post("/review/{record_id}/{action}", dependencies=[Depends(require_csrf)])
 async def decide(request: Request, record_id: str, action: str) -> Response:
+    """Read the form here; write in a worker thread: a write may wait for another
+    writer to finish (``Store.writer``), and the event loop must not wait with it."""
     who = require_role(request, "analyst")
     form = await request.form()
+    await run_in_threadpool(_decide, request, who, record_id, action, form)
+    return _back(request, form)
+
+
+def _decide(request: Request, who: Viewer, record_id: str, action: str, form: FormData) -> None:
     note = str(form.get("note") or "").strip() or None
     dossier = web(request).dossier
     if action == "accept":
@@ -72,7 +82,6 @@ async def decide(request: Request, record_id: str, action: str) -> Response:
         )
     else:
         raise HTTPException(404, f"Unknown review action {action}.")
-    return _back(request, form)
 
 
 def editable_fields(record: Any) -> list[tuple[str, str]]:
