@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from truceline.agreement.model import Agreement, Clause, Obligation, Phase, PhaseStart
+from truceline.bounds import Storable
 from truceline.dates import IsoDate, Precision, default_precision, first_day
 
 __all__ = [
@@ -66,7 +67,7 @@ def make_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{digest}"
 
 
-class _Object(BaseModel):
+class _Object(Storable):
     """Strict base: unknown fields are errors, so typos in YAML are caught."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_default=True)

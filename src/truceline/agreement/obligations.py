@@ -16,15 +16,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from truceline.agreement.days import DayRef
 from truceline.agreement.match import Match
+from truceline.bounds import Storable
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", max_length=200)]
 
 
-class _Object(BaseModel):
+class _Object(Storable):
     model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_default=True)
 
 

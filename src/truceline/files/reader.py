@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from truceline.bounds import UNSTORABLE
 from truceline.errors import AgreementFileError, DossierFileError
 from truceline.files.lines import Path, line_of, load_with_lines
 from truceline.model import RECORD_KINDS, Agreement, Dispute, Record, Source
@@ -112,9 +113,9 @@ def read_file(
         raise DossierFileError(name, None, "", f"not UTF-8 text ({exc.reason})") from exc
     try:
         data, lines = load_with_lines(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise DossierFileError(name, line, "", f"invalid YAML: {exc.problem}") from exc
+    except yaml.YAMLError as exc:
+        line, problem = _yaml_problem(exc, text)
+        raise DossierFileError(name, line, "", f"invalid YAML: {problem}") from exc
     if data is None:
         return content
     if not isinstance(data, dict):
@@ -124,6 +125,17 @@ def read_file(
     for key, value in data.items():
         _read_key(name, key, value, lines, content)
     return content
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """The line and the one-line problem of a YAML error (the reader's carry no mark)."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        return line, f"unacceptable character U+{exc.character:04X}"
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        return (mark.line + 1 if mark else None), str(exc.problem or exc.context)
+    return None, str(exc).splitlines()[0]
 
 
 def _read_key(
@@ -182,21 +194,26 @@ def explain(error: Any) -> str:
         return "unknown field"
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         return f"expected a number, got {_show(given)}"
+    if kind == "finite_number":
+        return f"expected a finite number, got {_show(given)}"
+    if kind == UNSTORABLE:
+        return str(error["msg"])
     if kind in {"enum", "literal_error"}:
         expected = error["ctx"].get("expected", "one of the allowed values")
         return f"expected {expected}, got {_show(given)}"
     message = str(error["msg"])
-    return message.removeprefix("Value error, ") + (
-        f", got {_show(given)}" if _scalar(given) else ""
-    )
+    message = message.removeprefix("Value error, ")
+    return message + (f", got {_show(given)}" if _scalar(given) and "got " not in message else "")
 
 
 def _scalar(value: Any) -> bool:
     return isinstance(value, str | int | float | bool)
 
 
-def _show(value: Any) -> str:
-    return f'"{value}"' if isinstance(value, str) else repr(value)
+def _show(value: Any, limit: int = 60) -> str:
+    """A given value, shortened: an error message stays one readable line."""
+    shown = f'"{value}"' if isinstance(value, str) else repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def check_references(content: DossierContent, known_ids: set[str] | None = None) -> None:
