@@ -83,7 +83,7 @@ class Dossier:
     def read(self, folder: Path) -> DossierContent:
         """Validate a folder of dossier files against this dossier, writing nothing."""
         known = {s.id for s in self.store.sources()}
-        return read_dir(Path(folder), known_ids=known)
+        return read_dir(Path(folder), known_ids=known, stored=self.store.get)
 
     def import_dir(
         self, folder: Path, by: str = "import", progress: Progress | None = None

@@ -134,7 +134,7 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
         else:
             try:
                 value = json.loads(raw)
-            except json.JSONDecodeError:
+            except ValueError:  # not JSON, or a number of more than 4,300 digits
                 value = raw
             if name in list_fields and isinstance(value, str):
                 value = [part.strip() for part in value.split(",") if part.strip()]

@@ -13,6 +13,7 @@ bad file stops an import before anything is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from truceline.bounds import UNSTORABLE
 from truceline.errors import AgreementFileError, DossierFileError
 from truceline.files.lines import Path, line_of, load_with_lines
-from truceline.model import RECORD_KINDS, Agreement, Dispute, Record, Source
+from truceline.model import RECORD_KINDS, Agreement, Dispute, Proposal, Record, Response, Source
 
 LIST_KEYS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -31,6 +32,10 @@ LIST_KEYS: dict[str, type[BaseModel]] = {
     **{f"{kind}s": cls for kind, cls in RECORD_KINDS.items()},
 }
 SINGLE_KEYS = {"agreement": Agreement}
+RECORD_CLASSES = tuple(RECORD_KINDS.values())
+
+Lookup = Callable[[str], object | None]
+"""Finds an object by id in the store (``Store.get``), or None."""
 
 
 @dataclass
@@ -85,10 +90,13 @@ class DossierContent:
             self.records.append(obj)
 
 
-def read_dir(folder: FsPath, known_ids: set[str] | None = None) -> DossierContent:
+def read_dir(
+    folder: FsPath, known_ids: set[str] | None = None, stored: Lookup | None = None
+) -> DossierContent:
     """Read every ``*.yaml``/``*.yml`` file under a folder (sorted), validating all of it.
 
-    ``known_ids`` are ids already in the store, which records may refer to.
+    ``known_ids`` are source ids already in the store, which records may refer to;
+    ``stored`` finds other objects already there (see `check_references`).
     """
     folder = FsPath(folder)
     if not folder.is_dir():
@@ -97,7 +105,7 @@ def read_dir(folder: FsPath, known_ids: set[str] | None = None) -> DossierConten
     files = sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
     for path in files:
         read_file(path, content, display=str(path))
-    check_references(content, known_ids)
+    check_references(content, known_ids, stored)
     return content
 
 
@@ -216,11 +224,40 @@ def _show(value: Any, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def check_references(content: DossierContent, known_ids: set[str] | None = None) -> None:
-    """Every evidence span must name a source present in the files or the store."""
+def check_references(
+    content: DossierContent, known_ids: set[str] | None = None, stored: Lookup | None = None
+) -> None:
+    """Every reference must name an object of the right kind, in the files or the store.
+
+    Evidence names a source (in the files or ``known_ids``); a dispute side names
+    records, a response its proposal (and counter-proposal), an amendment its
+    agreement — those are also looked up with ``stored`` (the store's ``get``).
+    """
     sources = {s.id for s in content.sources} | (known_ids or set())
     for record in content.records:
         for i, ev in enumerate(record.sources):
             if ev.source not in sources:
                 origin = content.origins[record.id]
                 raise origin.error(("sources", i, "source"), f"unknown source {ev.source!r}")
+    in_files: dict[str, object] = {obj.id: obj for obj in content.objects()}
+
+    def require(owner: str, subpath: Path, ref: str, kinds: tuple[type, ...], noun: str) -> None:
+        found = in_files.get(ref) or (stored(ref) if stored else None)
+        if not isinstance(found, kinds):
+            raise content.origins[owner].error(
+                subpath, f"no {noun} {ref!r} in the files or the dossier"
+            )
+
+    for record in content.records:
+        if isinstance(record, Response):
+            require(record.id, ("proposal",), record.proposal, (Proposal,), "proposal")
+            if record.counter_proposal:
+                ref = record.counter_proposal
+                require(record.id, ("counter_proposal",), ref, (Proposal,), "proposal")
+    for dispute in content.disputes:
+        for i, side in enumerate(dispute.sides):
+            for j, ref in enumerate(side.records):
+                require(dispute.id, ("sides", i, "records", j), ref, RECORD_CLASSES, "record")
+    for agreement in content.agreements:
+        if agreement.amends:
+            require(agreement.id, ("amends",), agreement.amends, (Agreement,), "agreement")

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from truceline.errors import NegotiationError
 from truceline.files import DossierContent, read_file
+from truceline.files.lines import load_with_lines
 from truceline.files.reader import check_references, explain, format_path
 from truceline.model import Proposal, Record, Response
 from truceline.store import Store
@@ -50,7 +51,7 @@ def apply_set(data: dict[str, Any], assignment: str) -> None:
     path, raw = assignment.split("=", 1)
     steps = parse_path(path.strip())
     try:
-        value = yaml.safe_load(raw) if raw.strip() else None
+        value = load_with_lines(raw)[0] if raw.strip() else None  # bounded, like files
     except yaml.YAMLError as exc:
         raise NegotiationError(f"{path}: cannot read value {raw!r} as YAML") from exc
     target: Any = data
@@ -116,5 +117,5 @@ def read_negotiation_file(path: Path, store: Store) -> list[Record]:
         raise NegotiationError(
             f"{path}: expected only sources, proposals and responses in a proposal file"
         )
-    check_references(content, {s.id for s in store.sources()})
+    check_references(content, {s.id for s in store.sources()}, stored=store.get)
     return [*content.sources, *content.records]  # type: ignore[list-item]
