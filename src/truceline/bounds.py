@@ -57,6 +57,15 @@ def _text_problem(text: str) -> str | None:
     return f"text must not contain a lone surrogate (U+{ord(char):04X})"
 
 
+def storable_text(text: str) -> str:
+    """Decoded text with each NUL or lone surrogate replaced by U+FFFD.
+
+    Such characters come from JSON escapes, odd codecs or ``surrogateescape``
+    decoding; one code point replaces one, so offsets into the text still hold.
+    """
+    return _UNSTORABLE_CHARS.sub("\ufffd", text)
+
+
 class Storable(BaseModel):
     """Base of every dossier object: finite numbers only, and each field checked by `problem`."""
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import htmldate
 import trafilatura
+from pydantic import ValidationError
 from trafilatura.settings import Document
 
 from truceline.errors import IngestError
@@ -82,7 +83,7 @@ def read_text(
 ) -> Source:
     """A plain-text document (its encoding detected)."""
     text = decode(data, where, declared=charset)
-    return make_source(text, options, url=url, retrieved=retrieved)
+    return make_source(text, options, url=url, retrieved=retrieved, where=where)
 
 
 def read_html(
@@ -114,6 +115,7 @@ def read_html(
         published=_html_date(html, url) or doc.date,
         language=doc.language,
         retrieved=retrieved,
+        where=where,
     )
 
 
@@ -153,6 +155,7 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Source]:
                 language=_str(item, "language", where),
                 published=_date(item.get("published"), f"{where}: published"),
                 retrieved=_datetime(item.get("retrieved"), f"{where}: retrieved"),
+                where=where,
             )
     if not found:
         raise IngestError(f"{path}: empty input (no articles)")
@@ -240,28 +243,39 @@ def make_source(
     published: str | None = None,
     language: str | None = None,
     retrieved: dt.datetime | None = None,
+    where: str = "<input>",
 ) -> Source:
     """A Source with a stable id: from the canonical URL if there is one, else the content.
 
     The outlet is, in order: named by the input itself, ``options.outlet``, guessed
-    from the page (site name), the URL's host, else "unknown".
+    from the page (site name), the URL's host, else "unknown". A value no dossier
+    can hold (a port past 65535, a lone surrogate, a year 9999) is an
+    `IngestError` naming ``where`` and the field.
     """
-    canonical = canonical_url(url) if url else None
-    source = Source(
-        id="src-pending",
-        outlet=outlet
-        or options.outlet
-        or guessed_outlet
-        or (host_of(canonical) if canonical else None)
-        or UNKNOWN_OUTLET,
-        url=canonical,
-        title=title or None,
-        author=author or None,
-        published=published,
-        retrieved=retrieved,
-        language=language or None,
-        text=text,
-    )
+    try:
+        canonical = canonical_url(url) if url else None
+        source = Source(
+            id="src-pending",
+            outlet=outlet
+            or options.outlet
+            or guessed_outlet
+            or (host_of(canonical) if canonical else None)
+            or UNKNOWN_OUTLET,
+            url=canonical,
+            title=title or None,
+            author=author or None,
+            published=published,
+            retrieved=retrieved,
+            language=language or None,
+            text=text,
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise IngestError(f"{where}: {field}: {message}") from exc
+    except ValueError as exc:  # urllib: "Port out of range 0-65535", bad IPv6 brackets …
+        raise IngestError(f"{where}: url: {exc}") from exc
     key = canonical if canonical else source.content_hash
     return source.model_copy(update={"id": make_id("src", key)})
 
