@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import sys
@@ -159,12 +160,44 @@ def test_no_extract(dossier: Dossier, fixtures: Path) -> None:
     assert dossier.store.records() == []
 
 
-def test_bad_input_writes_nothing(dossier: Dossier, fixtures: Path, tmp_path: Path) -> None:
+def test_only_bad_input_is_refused_and_writes_nothing(dossier: Dossier, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with pytest.raises(IngestError, match="empty.txt: empty input"):
-        ingest(dossier, [fixtures / "truce-first-day.txt", empty], extractor=FakeExtractor())
+        ingest(dossier, [empty], extractor=FakeExtractor())
     assert dossier.store.sources() == []
+
+
+def test_a_bad_document_is_skipped_and_the_rest_stored(
+    dossier: Dossier, fixtures: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    lines = tmp_path / "a.jsonl"
+    good = {"text": "The truce held overnight, officials said."}
+    lines.write_text(
+        json.dumps({"text": "Port.", "url": "https://a.example:99999/"})
+        + "\n"
+        + json.dumps(good)
+        + '\n{"text": "\\ud800"}\n'
+    )
+    inputs = [fixtures / "truce-first-day.txt", empty, lines]
+    report = ingest(dossier, inputs, extractor=FakeExtractor())
+    assert [(s.input, s.status) for s in report.sources] == [
+        (str(empty), "skipped"),
+        (str(lines), "skipped"),
+        (str(lines), "skipped"),
+        (str(fixtures / "truce-first-day.txt"), "new"),
+        (str(lines), "new"),
+    ]
+    reasons = [s.reason for s in report.sources if s.reason]
+    assert reasons == [
+        f"{empty}: empty input",
+        f"{lines}:1: url: Port out of range 0-65535",
+        f"{lines}:3: text: text must not contain a lone surrogate (U+D800)",
+    ]
+    assert report.skipped_documents == 3 and report.new == 2
+    assert len(dossier.store.sources()) == 2
 
 
 def test_a_crash_while_writing_leaves_the_dossier_as_before(

@@ -7,14 +7,16 @@
     http(s)://…       fetched (see truceline.ingest._fetch), then read as HTML or text
 
 A folder is read file by file (the kinds above, sorted by path). Every failure
-is an ``IngestError`` that names the file (and the line of a JSONL file).
+is an ``IngestError`` that names the file (and the line of a JSONL file). Given
+``on_skip``, a failure of one document (a file of a folder, a line of a JSONL
+file) is handed to it and reading goes on with the next; without, it is raised.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +40,13 @@ def is_url(item: str) -> bool:
     return item.startswith(("http://", "https://"))
 
 
-def read_input(item: str | Path, options: IngestOptions) -> Iterator[Source]:
+OnSkip = Callable[[IngestError], None]
+"""Told about a document that could not be read, when reading goes on without it."""
+
+
+def read_input(
+    item: str | Path, options: IngestOptions, on_skip: OnSkip | None = None
+) -> Iterator[Source]:
     """Sources from one input: a URL, a file or a folder."""
     if isinstance(item, str) and is_url(item):
         yield read_url(item, options)
@@ -49,18 +57,30 @@ def read_input(item: str | Path, options: IngestOptions) -> Iterator[Source]:
         if not files:
             raise IngestError(f"{path}: no .txt, .html, .jsonl or .warc files in this folder")
         for file in files:
-            yield from read_file(file, options)
+            yield from _skipping(read_file(file, options, on_skip), on_skip)
         return
-    yield from read_file(path, options)
+    yield from read_file(path, options, on_skip)
 
 
-def read_file(path: Path, options: IngestOptions) -> Iterator[Source]:
+def _skipping(sources: Iterator[Source], on_skip: OnSkip | None) -> Iterator[Source]:
+    """The sources of one document, or none and ``on_skip`` told why."""
+    try:
+        yield from sources
+    except IngestError as exc:
+        if on_skip is None:
+            raise
+        on_skip(exc)
+
+
+def read_file(
+    path: Path, options: IngestOptions, on_skip: OnSkip | None = None
+) -> Iterator[Source]:
     """Sources from one file, by its suffix (an unknown suffix is sniffed: HTML or text)."""
     if not path.exists():
         raise IngestError(f"{path}: no such file")
     kind = _kind(path)
     if kind == "jsonl":
-        yield from read_jsonl(path, options)
+        yield from read_jsonl(path, options, on_skip)
     elif kind == "warc":
         yield from read_warc(path, options)
     else:
@@ -119,7 +139,9 @@ def read_html(
     )
 
 
-def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Source]:
+def read_jsonl(
+    path: Path, options: IngestOptions, on_skip: OnSkip | None = None
+) -> Iterator[Source]:
     """One article per line: ``text`` (required), ``url``, ``published``, ``outlet``, ``title``.
 
     Also read when present: ``author``, ``language``, ``retrieved``. Blank lines are skipped.
@@ -127,38 +149,40 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Source]:
     found = False
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
-            where = f"{path}:{number}"
-            if len(raw) > options.max_bytes:
-                raise IngestError(
-                    f"{where}: line too large ({len(raw)} bytes; the limit is {options.max_bytes})"
-                )
-            if not raw.strip():
-                continue
-            line = decode(raw, where)
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise IngestError(f"{where}: not JSON ({exc.msg})") from exc
-            if not isinstance(item, dict):
-                raise IngestError(f"{where}: expected a JSON object, got {type(item).__name__}")
-            text = item.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise IngestError(f"{where}: text: missing or empty")
-            found = True
-            yield make_source(
-                text.replace("\r\n", "\n"),
-                options,
-                url=_str(item, "url", where),
-                outlet=_str(item, "outlet", where),
-                title=_str(item, "title", where),
-                author=_str(item, "author", where),
-                language=_str(item, "language", where),
-                published=_date(item.get("published"), f"{where}: published"),
-                retrieved=_datetime(item.get("retrieved"), f"{where}: retrieved"),
-                where=where,
-            )
+            if raw.strip():
+                found = True
+                yield from _skipping(_jsonl_line(raw, f"{path}:{number}", options), on_skip)
     if not found:
         raise IngestError(f"{path}: empty input (no articles)")
+
+
+def _jsonl_line(raw: bytes, where: str, options: IngestOptions) -> Iterator[Source]:
+    """The article of one non-blank JSONL line (a generator, so its errors come when read)."""
+    if len(raw) > options.max_bytes:
+        raise IngestError(
+            f"{where}: line too large ({len(raw)} bytes; the limit is {options.max_bytes})"
+        )
+    try:
+        item = json.loads(decode(raw, where))
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{where}: not JSON ({exc.msg})") from exc
+    if not isinstance(item, dict):
+        raise IngestError(f"{where}: expected a JSON object, got {type(item).__name__}")
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError(f"{where}: text: missing or empty")
+    yield make_source(
+        text.replace("\r\n", "\n"),
+        options,
+        url=_str(item, "url", where),
+        outlet=_str(item, "outlet", where),
+        title=_str(item, "title", where),
+        author=_str(item, "author", where),
+        language=_str(item, "language", where),
+        published=_date(item.get("published"), f"{where}: published"),
+        retrieved=_datetime(item.get("retrieved"), f"{where}: retrieved"),
+        where=where,
+    )
 
 
 def read_warc(path: Path, options: IngestOptions) -> Iterator[Source]:
