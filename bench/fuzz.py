@@ -7,8 +7,9 @@ repeated): mutated dossier YAML files for ``files.read_file``, random Unicode
 text (with lone surrogates) and publication dates from 0001-01-01 to 9999-12-31
 for ``Extractor.extract``, and mutated HTML pages (odd charsets, canonical
 links, random bytes) for ingest's ``read_html``. A case fails when anything
-other than a ``TrucelineError`` escapes, or when it runs past ``--timeout``
-seconds. Prints, per reader: cases tried, failures, and the failures by kind
+other than a ``TrucelineError`` escapes, when it runs past ``--timeout``
+seconds, or (dossier files) when what import accepted is not exportable: a
+number past 64 bits or not finite, a NUL or a lone surrogate. Prints, per reader: cases tried, failures, and the failures by kind
 with one example each. The suite runs the same properties with hypothesis
 (tests/files/test_reader_fuzz.py, tests/extract/test_extractor_fuzz.py,
 tests/ingest/test_html_fuzz.py); this script runs them longer.
@@ -17,6 +18,7 @@ tests/ingest/test_html_fuzz.py); this script runs them longer.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import signal
 import sys
@@ -162,13 +164,36 @@ def mutate_html(rng: random.Random) -> bytes:
     return bytes(data)
 
 
+class Unexportable(Exception):
+    """Import accepted a value that JSON, SQLite or PostgreSQL cannot hold."""
+
+
+def check_exportable(data: object) -> None:
+    """Raise `Unexportable` unless ``data`` is finite, 64-bit, UTF-8 and NUL-free JSON."""
+    try:
+        text = json.dumps(data, allow_nan=False, ensure_ascii=False)
+        text.encode("utf-8")
+    except ValueError as exc:  # inf, nan, a lone surrogate
+        raise Unexportable(str(exc)) from exc
+    if "\x00" in text:
+        raise Unexportable("a NUL character")
+    json.loads(text, parse_int=_int64)
+
+
+def _int64(digits: str) -> int:
+    if not -(2**63) <= int(digits) < 2**63:
+        raise Unexportable(f"{digits[:30]} does not fit in 64 bits")
+    return int(digits)
+
+
 def dossier_case(folder: Path) -> Callable[[random.Random], None]:
     from truceline.files import read_file
 
     def case(rng: random.Random) -> None:
         path = folder / "case.yaml"
         path.write_bytes(mutate_yaml(rng).encode("utf-8", "surrogatepass"))
-        read_file(path)
+        for obj in read_file(path).objects():
+            check_exportable(obj.model_dump(mode="json"))
 
     return case
 

@@ -1,10 +1,11 @@
-"""Mutated dossier files: reading one gives content or a one-line DossierFileError, nothing else.
+"""Mutated dossier files: reading one gives exportable content or a one-line DossierFileError.
 
 bench/fuzz.py runs the same property over many more cases.
 """
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -78,4 +79,18 @@ def test_a_mutated_dossier_file_is_read_or_refused_in_one_line(text: str) -> Non
             assert "\n" not in str(exc)
             assert str(exc).startswith(str(path))
         else:
-            assert all(obj.id for obj in content.objects())
+            for obj in content.objects():
+                assert_exportable(obj.model_dump(mode="json"))
+
+
+def assert_exportable(data: object) -> None:
+    """What import accepts, JSON, SQLite and PostgreSQL can hold (64-bit, finite, UTF-8, no NUL)."""
+    text = json.dumps(data, allow_nan=False, ensure_ascii=False)  # ValueError on inf or nan
+    text.encode("utf-8")  # UnicodeEncodeError on a lone surrogate
+    assert "\x00" not in text
+
+    def int64(digits: str) -> int:
+        assert -(2**63) <= int(digits) < 2**63
+        return int(digits)
+
+    json.loads(text, parse_int=int64)
