@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from truceline.bounds import explain_limit
 from truceline.errors import ReviewError
 from truceline.model import RECORD_KINDS, Record, ReviewState
 from truceline.store import Store
@@ -100,7 +101,8 @@ def edit(
         except ValidationError as exc:
             error = exc.errors()[0]
             where = ".".join(str(p) for p in error["loc"])
-            raise ReviewError(f"{record_id}: {where}: {error['msg']}") from exc
+            message = explain_limit(error) or error["msg"]
+            raise ReviewError(f"{record_id}: {where}: {message}") from exc
         writer.put(edited, note=note)  # type: ignore[arg-type]
         return edited  # type: ignore[return-value]
 

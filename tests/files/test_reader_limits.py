@@ -73,7 +73,7 @@ def test_malformed_yaml_is_one_line(tmp_path: Path, text: str, line: int, messag
     [
         (".inf", "expected a finite number, got inf"),
         (".nan", "expected a finite number, got nan"),
-        ("1e400", 'expected a finite number, got "1e400"'),
+        ("1e400", "expected a finite number"),
         ("9" * 5000, "expected a finite number"),
     ],
 )
@@ -94,7 +94,7 @@ def test_numbers_must_be_finite_and_fit(tmp_path: Path, value: str, message: str
             "a whole number must fit in 64 bits",
         ),
         ('  notes: "a\\0b"\n', "notes", "text must not contain a NUL character"),
-        ('  actors: ["\\ud800"]\n', "actors", "text must not contain a lone surrogate (U+D800)"),
+        ('  actors: ["\\ud800"]\n', "actors[0]", "text must not contain a lone surrogate"),
         ("  date: 0001-01-01\n", "date", "the year must be between 1800 and 2200"),
         ("  date: 2201\n", "date", "the year must be between 1800 and 2200"),
     ],

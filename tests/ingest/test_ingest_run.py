@@ -194,7 +194,7 @@ def test_a_bad_document_is_skipped_and_the_rest_stored(
     assert reasons == [
         f"{empty}: empty input",
         f"{lines}:1: url: Port out of range 0-65535",
-        f"{lines}:3: text: text must not contain a lone surrogate (U+D800)",
+        f"{lines}:3: text: text must not contain a lone surrogate",
     ]
     assert report.skipped_documents == 3 and report.new == 2
     assert len(dossier.store.sources()) == 2

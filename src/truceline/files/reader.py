@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from truceline.bounds import UNSTORABLE
+from truceline.bounds import explain_limit
 from truceline.errors import AgreementFileError, DossierFileError
 from truceline.files.lines import Path, line_of, load_with_lines
 from truceline.model import RECORD_KINDS, Agreement, Dispute, Proposal, Record, Response, Source
@@ -202,10 +202,9 @@ def explain(error: Any) -> str:
         return "unknown field"
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         return f"expected a number, got {_show(given)}"
-    if kind == "finite_number":
-        return f"expected a finite number, got {_show(given)}"
-    if kind == UNSTORABLE:
-        return str(error["msg"])
+    limit = explain_limit(error)
+    if limit is not None:
+        return limit if isinstance(given, str | None) else f"{limit}, got {_show(given)}"
     if kind in {"enum", "literal_error"}:
         expected = error["ctx"].get("expected", "one of the allowed values")
         return f"expected {expected}, got {_show(given)}"

@@ -25,6 +25,7 @@ import trafilatura
 from pydantic import ValidationError
 from trafilatura.settings import Document
 
+from truceline.bounds import explain_limit
 from truceline.errors import IngestError
 from truceline.ingest._decode import decode
 from truceline.ingest._fetch import fetch
@@ -296,7 +297,7 @@ def make_source(
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
-        message = str(first["msg"]).removeprefix("Value error, ")
+        message = explain_limit(first) or str(first["msg"]).removeprefix("Value error, ")
         raise IngestError(f"{where}: {field}: {message}") from exc
     except ValueError as exc:  # urllib: "Port out of range 0-65535", bad IPv6 brackets …
         raise IngestError(f"{where}: url: {exc}") from exc
