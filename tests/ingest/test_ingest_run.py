@@ -266,3 +266,17 @@ def test_day_one_from_the_first_agreement(dossier: Dossier) -> None:
             )
         )
     assert agreement_day_one(dossier.store) == dt.date(2025, 1, 19)
+
+
+def test_a_bad_file_in_a_folder_is_skipped(
+    dossier: Dossier, fixtures: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((fixtures / "truce-first-day.txt").read_bytes())
+    (folder / "b.html").write_bytes(b"<html><body><p>too short</p></body></html>")
+    report = ingest(dossier, [folder], extractor=FakeExtractor())
+    assert [(s.status, s.reason) for s in report.sources] == [
+        ("skipped", f"{folder / 'b.html'}: no article text found in the HTML"),
+        ("new", None),
+    ]

@@ -13,7 +13,7 @@ bad file stops an import before anything is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -239,24 +239,29 @@ def check_references(
                 origin = content.origins[record.id]
                 raise origin.error(("sources", i, "source"), f"unknown source {ev.source!r}")
     in_files: dict[str, object] = {obj.id: obj for obj in content.objects()}
-
-    def require(owner: str, subpath: Path, ref: str, kinds: tuple[type, ...], noun: str) -> None:
+    for owner, subpath, ref, kinds, noun in _links(content):
         found = in_files.get(ref) or (stored(ref) if stored else None)
         if not isinstance(found, kinds):
-            raise content.origins[owner].error(
-                subpath, f"no {noun} {ref!r} in the files or the dossier"
-            )
+            message = f"no {noun} {ref!r} in the files or the dossier"
+            raise content.origins[owner].error(subpath, message)
 
+
+Link = tuple[str, Path, str, tuple[type, ...], str]
+"""A reference: owner id, path of the field, the id named, the kinds it may name, their noun."""
+
+
+def _links(content: DossierContent) -> Iterator[Link]:
+    """Every reference between objects other than evidence."""
     for record in content.records:
         if isinstance(record, Response):
-            require(record.id, ("proposal",), record.proposal, (Proposal,), "proposal")
+            yield record.id, ("proposal",), record.proposal, (Proposal,), "proposal"
             if record.counter_proposal:
                 ref = record.counter_proposal
-                require(record.id, ("counter_proposal",), ref, (Proposal,), "proposal")
+                yield record.id, ("counter_proposal",), ref, (Proposal,), "proposal"
     for dispute in content.disputes:
         for i, side in enumerate(dispute.sides):
             for j, ref in enumerate(side.records):
-                require(dispute.id, ("sides", i, "records", j), ref, RECORD_CLASSES, "record")
+                yield dispute.id, ("sides", i, "records", j), ref, RECORD_CLASSES, "record"
     for agreement in content.agreements:
         if agreement.amends:
-            require(agreement.id, ("amends",), agreement.amends, (Agreement,), "agreement")
+            yield agreement.id, ("amends",), agreement.amends, (Agreement,), "agreement"
