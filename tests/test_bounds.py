@@ -79,7 +79,7 @@ def test_limits_accept_the_extremes() -> None:
         ("fatalities=" + "9" * 5000, "fatalities: Unable to parse input string as an integer"),
         ("notes=a\x00b", "notes: text must not contain a NUL character"),
         ("confidence=1e400", "confidence: expected a finite number"),
-        ("date=0001-01-01", "date: Value error, the year must be between 1800 and 2200"),
+        ("date=0001-01-01", "date: the year must be between 1800 and 2200"),
     ],
 )
 def test_review_edit_refuses_what_import_refuses(

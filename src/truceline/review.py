@@ -101,7 +101,7 @@ def edit(
         except ValidationError as exc:
             error = exc.errors()[0]
             where = ".".join(str(p) for p in error["loc"])
-            message = explain_limit(error) or error["msg"]
+            message = explain_limit(error) or str(error["msg"]).removeprefix("Value error, ")
             raise ReviewError(f"{record_id}: {where}: {message}") from exc
         writer.put(edited, note=note)  # type: ignore[arg-type]
         return edited  # type: ignore[return-value]
