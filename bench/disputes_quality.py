@@ -7,7 +7,8 @@ through the extractor and ``truceline.ingest.candidates`` as ingest does, then
 ``detect_disputes`` over all the records; a naive baseline ("same metric and
 day, different value = dispute") runs on the same figures. A found dispute
 matches a gold one when each gold side has a phrase in the words (evidence
-sentence, summary or quote) of a record on a different side of it. Evolving
+sentence, summary or quote) of a record on a different side of it, and every
+side of it has a gold phrase. Evolving
 series are updates, not findings, and are not counted.
 """
 
@@ -17,6 +18,7 @@ import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -65,8 +67,13 @@ def _words(record: Record) -> str:
 
 
 def matches(dispute: Dispute, gold: dict, by_id: dict[str, Record]) -> bool:
-    """Each gold side has a phrase on its own side of the dispute."""
+    """Each gold side has a phrase on its own side of the dispute, and no side of
+    the dispute is without a gold phrase (a side that sets some other quantity
+    against the rest makes the dispute wrong)."""
     texts = [" ".join(_words(by_id[r]) for r in side.records) for side in dispute.sides]
+    phrases = [p for side in gold["sides"] for p in side]
+    if not all(any(p in text for p in phrases) for text in texts):
+        return False
     used: set[int] = set()
     for phrases in gold["sides"]:
         hit = next(
@@ -83,7 +90,7 @@ def matches(dispute: Dispute, gold: dict, by_id: dict[str, Record]) -> bool:
     return True
 
 
-def score(found: list[Dispute], gold: list[dict], by_id: dict[str, Record]) -> dict[str, float]:
+def score(found: list[Dispute], gold: list[dict], by_id: dict[str, Record]) -> dict[str, Any]:
     hits = [[g["name"] for g in gold if matches(d, g, by_id)] for d in found]
     true_found = sum(1 for h in hits if h)
     recalled = {name for h in hits for name in h}

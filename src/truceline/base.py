@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from truceline.bounds import Storable
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
@@ -23,7 +25,8 @@ def make_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{digest}"
 
 
-class StrictObject(BaseModel):
-    """Strict base: unknown fields are errors, enum fields hold their plain values."""
+class StrictObject(Storable):
+    """Strict base: unknown fields are errors, enum fields hold their plain values, and
+    every value is one that every later command can store and export (``Storable``)."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_default=True)

@@ -18,19 +18,25 @@ from truceline.vocab import Precision
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
+EARLIEST_YEAR = 1800
+LATEST_YEAR = 2200
+"""Years a dossier date may name: wide for history, narrow enough that date
+arithmetic (a day before, a week after) never leaves the calendar."""
+
 
 def _iso_prefix(value: Any) -> Any:
     """Accept a date object (as YAML gives it) or an ISO prefix string."""
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value.isoformat()
+        value = value.isoformat()
     if isinstance(value, int) and 1000 <= value <= 9999:
-        return str(value)
+        value = str(value)
     if isinstance(value, str):
         if not _ISO.match(value):
             raise ValueError(f"expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
-        first_day(value)  # raises on 2025-02-30
+        if not EARLIEST_YEAR <= first_day(value).year <= LATEST_YEAR:  # raises on 2025-02-30
+            raise ValueError(f"the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
         return value
     raise ValueError(f"expected an ISO date, got {value!r}")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import charset_normalizer
 
+from truceline.bounds import storable_text
 from truceline.errors import IngestError
 
 MAX_BYTES = 50_000_000
@@ -47,7 +48,7 @@ def decode(data: bytes, where: str, declared: str | None = None, html: bool = Fa
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise IngestError(f"{where}: binary input (not text)")
-    return text
+    return storable_text(text)
 
 
 def _decode(data: bytes, where: str, declared: str | None, html: bool) -> str:
@@ -64,7 +65,7 @@ def _decode(data: bytes, where: str, declared: str | None, html: bool) -> str:
         if name:
             try:
                 return data.decode(_lookup(name))
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, ValueError):  # punycode, idna …: any codec can fail its own way
                 pass
     try:
         return data.decode("utf-8")

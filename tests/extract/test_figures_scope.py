@@ -41,3 +41,36 @@ def scope_of(sentence: str, figure: str) -> dict[str, object]:
 )
 def test_scope(sentence: str, figure: str, expected: dict[str, object]) -> None:
     assert scope_of(sentence, figure) == expected
+
+
+def test_ingest_keeps_the_scope_and_leaves_shares_out() -> None:
+    from truceline.ingest import candidates
+    from truceline.mentions import Extraction, FigureMention
+    from truceline.model import Figure, Source
+    from truceline.vocab import FigureCategory, Qualifier
+
+    text = "Israel freed 90 prisoners in the first exchange, nearly half of them minors."
+    source = Source(id="s", outlet="The Ledger", published="2025-01-19", text=text)
+    count = FigureMention(
+        text="90 prisoners",
+        start=13,
+        end=25,
+        value=90,
+        qualifier=Qualifier.EXACT,
+        category=FigureCategory.PRISONERS,
+        incident="first exchange",
+        counted_by="IPS",
+    )
+    share = FigureMention(
+        text="nearly half of them minors",
+        start=49,
+        end=75,
+        value=0.5,
+        qualifier=Qualifier.HALF,
+        category=FigureCategory.PRISONERS,
+    )
+    records = candidates(Extraction(figures=(count, share)), source).records
+    figures = [r for r in records if isinstance(r, Figure)]
+    assert [(f.value, f.incident, f.counted_by) for f in figures] == [
+        (90.0, "first exchange", "IPS")
+    ]

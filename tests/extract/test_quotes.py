@@ -271,3 +271,21 @@ def test_titles_of_programmes_and_books_are_not_speech(extractor, text):
 def test_a_dateline_is_never_a_speaker(extractor):
     text = 'BEIRUT -- Both sides agreed on Monday to "hold fire" for now.'
     assert all(speaker != "BEIRUT" for _, speaker in _said(extractor, text))
+
+
+def test_the_clause_with_its_own_speaker_wins(extractor):
+    text = (
+        "The envoy said the talks would go on, as the foreign minister vowed the port "
+        'was "not for sale."'
+    )
+    assert _said(extractor, text)[-1] == ("not for sale.", "the foreign minister")
+
+
+def test_a_name_before_its_age_still_speaks(extractor):
+    text = 'In the square, Ines Marlow, 41, said the deal needed "firm guarantees" first.'
+    assert _said(extractor, text) == [("firm guarantees", "Ines Marlow")]
+
+
+def test_headline_cue_naming_a_person_inside_a_phrase(extractor):
+    text = "A word from Ines Marlow: 'Keep the crossings open.'\n\nShe spoke in Geneva.\n"
+    assert _said(extractor, text)[0] == ("Keep the crossings open.", "Ines Marlow")

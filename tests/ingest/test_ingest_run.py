@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import sys
@@ -158,12 +159,44 @@ def test_no_extract(dossier: Dossier, fixtures: Path) -> None:
     assert dossier.store.records() == []
 
 
-def test_bad_input_writes_nothing(dossier: Dossier, fixtures: Path, tmp_path: Path) -> None:
+def test_only_bad_input_is_refused_and_writes_nothing(dossier: Dossier, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with pytest.raises(IngestError, match="empty.txt: empty input"):
-        dossier.ingest([fixtures / "truce-first-day.txt", empty], extractor=FakeExtractor())
+        dossier.ingest([empty], extractor=FakeExtractor())
     assert dossier.store.sources() == []
+
+
+def test_a_bad_document_is_skipped_and_the_rest_stored(
+    dossier: Dossier, fixtures: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    lines = tmp_path / "a.jsonl"
+    good = {"text": "The truce held overnight, officials said."}
+    lines.write_text(
+        json.dumps({"text": "Port.", "url": "https://a.example:99999/"})
+        + "\n"
+        + json.dumps(good)
+        + '\n{"text": "\\ud800"}\n'
+    )
+    inputs = [fixtures / "truce-first-day.txt", empty, lines]
+    report = dossier.ingest(inputs, extractor=FakeExtractor())
+    assert [(s.input, s.status) for s in report.sources] == [
+        (str(empty), "skipped"),
+        (str(lines), "skipped"),
+        (str(lines), "skipped"),
+        (str(fixtures / "truce-first-day.txt"), "new"),
+        (str(lines), "new"),
+    ]
+    reasons = [s.reason for s in report.sources if s.reason]
+    assert reasons == [
+        f"{empty}: empty input",
+        f"{lines}:1: url: Port out of range 0-65535",
+        f"{lines}:3: text: text must not contain a lone surrogate",
+    ]
+    assert report.skipped_documents == 3 and report.new == 2
+    assert len(dossier.store.sources()) == 2
 
 
 def test_a_crash_while_writing_leaves_the_dossier_as_before(
@@ -231,3 +264,17 @@ def test_day_one_from_the_first_agreement(dossier: Dossier) -> None:
             )
         )
     assert first_day_one(dossier.store.agreements()) == dt.date(2025, 1, 19)
+
+
+def test_a_bad_file_in_a_folder_is_skipped(
+    dossier: Dossier, fixtures: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((fixtures / "truce-first-day.txt").read_bytes())
+    (folder / "b.html").write_bytes(b"<html><body><p>too short</p></body></html>")
+    report = dossier.ingest([folder], extractor=FakeExtractor())
+    assert [(s.status, s.reason) for s in report.sources] == [
+        ("skipped", f"{folder / 'b.html'}: no article text found in the HTML"),
+        ("new", None),
+    ]

@@ -54,3 +54,24 @@ def test_running_totals_of_two_bodies_on_one_day_differ_by_definition() -> None:
         {},
     )
     assert [d.kind for d in found] == ["definition"]
+
+
+def test_an_events_count_already_a_figure_is_compared_only_as_the_figure() -> None:
+    from truceline.model import Event
+    from truceline.reconcile import detect_disputes
+
+    def event(eid: str, source: str, killed: float) -> Event:
+        return Event(
+            id=eid,
+            type="ASSAULT",
+            date="2025-03-19",
+            actors=["IDF"],
+            summary="Israeli strike on a Jabalia school kills people",
+            figures=[{"metric": "killed", "value": killed}],
+            sources=[{"source": source}],
+        )
+
+    war_total = fig("war", 49_000, date="2025-03-19", cumulative=True, sources=[{"source": "a"}])
+    records = [event("e1", "a", 49_000), event("e2", "b", 15), war_total]
+    assert detect_disputes(records, {}) == []
+    assert [d.kind for d in detect_disputes(records[:2], {})] == ["contradiction"]

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from truceline.bounds import Storable
 from truceline.vocab import EventType
 
 RecordKind = Literal["event", "statement", "figure", "proposal", "response"]
 
 
-class Match(BaseModel):
+class Match(Storable):
     """A record selector: record kind, event types, actors, metric, counting body, keywords."""
 
     model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)

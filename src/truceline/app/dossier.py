@@ -111,7 +111,7 @@ class Dossier(Review, Ingesting, Compliance, Negotiation, Reconcile, Export):
     def read(self, folder: Path) -> DossierContent:
         """Validate a folder of dossier files against this dossier, writing nothing."""
         known = {s.id for s in self.store.sources()}
-        return read_dir(Path(folder), known_ids=known)
+        return read_dir(Path(folder), known_ids=known, stored=self.store.get)
 
     def import_dir(
         self, folder: Path, by: str = "import", progress: Progress | None = None

@@ -2,7 +2,10 @@
 
 Reading and extraction happen before the database is touched; everything is
 then written in one transaction, so a failure anywhere leaves the dossier as
-it was. A source already in the dossier (same canonical URL or same text) is a
+it was. A document that cannot be read (a hostile page, a bad JSONL line, a
+refused URL) is reported as skipped and the run goes on without it; a run in
+which nothing could be read is refused with the first reason. A source already
+in the dossier (same canonical URL or same text) is a
 duplicate: it is neither stored again nor extracted again. A candidate whose id
 is already stored is left as it is, so re-ingesting never undoes a review.
 """
@@ -17,7 +20,7 @@ from typing import Any, Literal, Protocol
 
 from truceline.agreement.chains import first_day_one
 from truceline.dates import first_day
-from truceline.errors import ExtractionError
+from truceline.errors import ExtractionError, IngestError
 from truceline.ingest import IngestOptions, candidates, read_input
 from truceline.mentions import Extraction
 from truceline.model import Record, ReviewState, Source
@@ -41,13 +44,14 @@ class SourceOutcome:
 
     input: str
     id: str
-    status: Literal["new", "duplicate"]
+    status: Literal["new", "duplicate", "skipped"]
     outlet: str
     title: str | None = None
     url: str | None = None
     published: str | None = None
     duplicate_of: str | None = None
     candidates: int = 0
+    reason: str | None = None  # why a skipped document could not be read
 
 
 @dataclass
@@ -68,11 +72,16 @@ class IngestReport:
     def duplicates(self) -> int:
         return sum(1 for s in self.sources if s.status == "duplicate")
 
+    @property
+    def skipped_documents(self) -> int:
+        return sum(1 for s in self.sources if s.status == "skipped")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "sources": [asdict(s) for s in self.sources],
             "new": self.new,
             "duplicates": self.duplicates,
+            "skipped_documents": self.skipped_documents,
             "candidates": self.candidates,
             "accepted": self.accepted,
             "existing": self.existing,
@@ -102,10 +111,7 @@ class Ingesting:
         report = IngestReport()
         tick = progress or (lambda stage, done, total: None)
 
-        read: list[tuple[str, Source]] = []
-        for done, item in enumerate(inputs, start=1):
-            read.extend((str(item), source) for source in read_input(item, options))
-            tick("reading", done, len(inputs))
+        read = _read_all(inputs, options, report, tick)
 
         new: list[Source] = []
         by_id: dict[str, str] = {}
@@ -179,6 +185,36 @@ class Ingesting:
                     outcomes[source.id].candidates += 1
                 tick("writing", done, total)
         return report
+
+
+def _read_all(
+    inputs: Sequence[str | Path],
+    options: IngestOptions,
+    report: IngestReport,
+    tick: Progress,
+) -> list[tuple[str, Source]]:
+    """Every source the inputs hold; what cannot be read is added to ``report`` as skipped.
+
+    Raises the first reason when nothing at all could be read: a run of only bad
+    input is a usage error, not an empty success.
+    """
+    read: list[tuple[str, Source]] = []
+    errors: list[IngestError] = []
+    for done, item in enumerate(inputs, start=1):
+        first = len(errors)
+        try:
+            for source in read_input(item, options, on_skip=errors.append):
+                read.append((str(item), source))
+        except IngestError as exc:
+            errors.append(exc)
+        report.sources.extend(
+            SourceOutcome(input=str(item), id="", status="skipped", outlet="", reason=str(exc))
+            for exc in errors[first:]
+        )
+        tick("reading", done, len(inputs))
+    if errors and not read:
+        raise errors[0]
+    return read
 
 
 def _default_extractor(store: Store) -> Extractor:

@@ -88,7 +88,7 @@ class Negotiation:
     def add_proposals(self, path: Path, by: str) -> dict[str, str]:
         """Write the proposals and responses of a YAML file; object id → outcome."""
         known = {s.id for s in self.store.sources()}
-        objects = read_negotiation_file(path, known)
+        objects = read_negotiation_file(path, known, stored=self.store.get)
         with self.store.writer(by) as writer:
             return {obj.id: writer.put(obj, note=f"added from {path}") for obj in objects}
 

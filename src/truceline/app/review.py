@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from truceline.bounds import explain_limit
 from truceline.errors import ReviewError
 from truceline.model import RECORD_KINDS, Record, ReviewState, dump, kind_of
 from truceline.store import Store
@@ -90,7 +91,8 @@ class Review:
             except ValidationError as exc:
                 error = exc.errors()[0]
                 where = ".".join(str(p) for p in error["loc"])
-                raise ReviewError(f"{record_id}: {where}: {error['msg']}") from exc
+                message = explain_limit(error) or str(error["msg"]).removeprefix("Value error, ")
+                raise ReviewError(f"{record_id}: {where}: {message}") from exc
             writer.put(edited, note=note)  # type: ignore[arg-type]
             return edited  # type: ignore[return-value]
 
@@ -124,7 +126,7 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
         else:
             try:
                 value = json.loads(raw)
-            except json.JSONDecodeError:
+            except ValueError:  # not JSON, or a number of more than 4,300 digits
                 value = raw
             if name in list_fields and isinstance(value, str):
                 value = [part.strip() for part in value.split(",") if part.strip()]

@@ -65,7 +65,8 @@ def ingest(
     """Read articles (.txt, .html, .jsonl, .warc[.gz], URLs) as sources and candidate records.
 
     All of a run is stored in one transaction, or nothing is. Sources already in
-    the dossier (same canonical URL or same text) are reported as duplicates.
+    the dossier (same canonical URL or same text) are reported as duplicates; a
+    document that cannot be read is reported as skipped and the rest is stored.
     """
     options = IngestOptions(
         allow_private=allow_private,
@@ -104,10 +105,13 @@ def _print_report(report: IngestReport) -> None:
     table = Table("input", "source", "outlet", "title", "status", "candidates")
     for s in report.sources:
         status = s.status if s.duplicate_of in (None, s.id) else f"duplicate of {s.duplicate_of}"
+        if s.reason:
+            status = f"skipped: {s.reason}"
         table.add_row(s.input, s.id, s.outlet, s.title or "", status, str(s.candidates))
     out.print(table)
+    skipped = f", {report.skipped_documents} skipped" if report.skipped_documents else ""
     out.print(
-        f"{report.new} new, {report.duplicates} duplicate; {report.candidates} candidates "
+        f"{report.new} new, {report.duplicates} duplicate{skipped}; {report.candidates} candidates "
         f"({report.accepted} auto-accepted), {report.existing} already stored, "
         f"{report.skipped} unusable"
     )

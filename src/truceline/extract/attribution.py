@@ -515,7 +515,13 @@ class QuoteAttributor(MatchComponent[Quote]):
         tokens = [t for t in span if t.ent_type_ in _ENT_SPEAKER or t.pos_ == "PROPN"]
         if not tokens:
             return None
-        return self._describe(span.root, state, resolve=True)
+        speaker = self._describe(span.root, state, resolve=True)
+        people = [  # "A lesson from Ana Lee: '…'": the person the phrase names
+            t for t in span if t.dep_ == "pobj" and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN")
+        ]
+        if speaker is None and people:  # "A lesson from Ana Lee: '…'"
+            speaker = self._describe(people[-1], state, resolve=True)
+        return speaker
 
     def _signature(self, doc: Doc, q: QuoteMarks, state: Mentions) -> Speaker | None:
         """`"…" ― Name` ending a paragraph: a reader's or a list's signed quote."""

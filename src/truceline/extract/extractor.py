@@ -16,6 +16,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from truceline.bounds import storable_text
 from truceline.dates import extraction_day
 from truceline.errors import ExtractionError
 from truceline.extract._doc import register_extensions
@@ -63,7 +64,7 @@ class Extractor:
         """A tokenized Doc carrying the publication date and agreement day 1."""
         if not isinstance(text, str):
             raise ExtractionError(f"text must be str, got {type(text).__name__}")
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(storable_text(text))  # spaCy cannot hash a lone surrogate
         doc._.published = extraction_day(published, "published")
         doc._.agreement_day1 = self.agreement_day1
         return doc

@@ -23,7 +23,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     testify tell remark comment mention repeat emphasize emphasise assert maintain
     contend quip begin continue conclude agree offer describe refer cite quote
     brief inform express welcome hail slam blast decry laud tout chant sing
-    interject fume retort scoff boast scold rebuke exclaim shout muse plead read
+    interject fume retort scoff boast scold rebuke exclaim shout muse plead read speak
     """.split()
 )
 """Lemmas of verbs that introduce reported speech."""

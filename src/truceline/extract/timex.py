@@ -423,14 +423,27 @@ class Resolver:
         A day-precision result becomes the reference for later anaphors ("the
         next day") when `anchor` is true (dates modifying a noun are not).
         """
-        handler = getattr(self, f"_{m.kind}")
-        result = handler(m.groups, text[m.start : m.end], tense)
+        result = self._guarded(m, text, tense)
         if result is None:
             return None
         value, precision, confidence = result
         if precision is TimexPrecision.DAY and anchor:
             self.reference = date.fromisoformat(value)
         return result
+
+    def _guarded(
+        self, m: TimexMatch, text: str, tense: str | None
+    ) -> tuple[str, str, float] | None:
+        """The handler's result; None when the arithmetic leaves the calendar.
+
+        "Yesterday" on 0001-01-01 or "tomorrow" on 9999-12-31 has no date: Python's
+        dates end there (OverflowError from timedelta, ValueError from date()).
+        """
+        handler = getattr(self, f"_{m.kind}")
+        try:
+            return handler(m.groups, text[m.start : m.end], tense)  # type: ignore[no-any-return]
+        except (OverflowError, ValueError):
+            return None
 
     # explicit dates
     def _iso(self, g, text, tense):

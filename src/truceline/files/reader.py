@@ -13,6 +13,7 @@ bad file stops an import before anything is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -20,9 +21,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from truceline.bounds import explain_limit
 from truceline.errors import AgreementFileError, DossierFileError
 from truceline.files.lines import Path, line_of, load_with_lines
-from truceline.model import RECORD_KINDS, Agreement, Dispute, Record, Source
+from truceline.model import RECORD_KINDS, Agreement, Dispute, Proposal, Record, Response, Source
 
 LIST_KEYS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -30,6 +32,10 @@ LIST_KEYS: dict[str, type[BaseModel]] = {
     **{f"{kind}s": cls for kind, cls in RECORD_KINDS.items()},
 }
 SINGLE_KEYS = {"agreement": Agreement}
+RECORD_CLASSES = tuple(RECORD_KINDS.values())
+
+Lookup = Callable[[str], object | None]
+"""Finds an object by id in the store (``Store.get``), or None."""
 
 
 @dataclass
@@ -84,10 +90,13 @@ class DossierContent:
             self.records.append(obj)
 
 
-def read_dir(folder: FsPath, known_ids: set[str] | None = None) -> DossierContent:
+def read_dir(
+    folder: FsPath, known_ids: set[str] | None = None, stored: Lookup | None = None
+) -> DossierContent:
     """Read every ``*.yaml``/``*.yml`` file under a folder (sorted), validating all of it.
 
-    ``known_ids`` are ids already in the store, which records may refer to.
+    ``known_ids`` are source ids already in the store, which records may refer to;
+    ``stored`` finds other objects already there (see `check_references`).
     """
     folder = FsPath(folder)
     if not folder.is_dir():
@@ -96,7 +105,7 @@ def read_dir(folder: FsPath, known_ids: set[str] | None = None) -> DossierConten
     files = sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
     for path in files:
         read_file(path, content, display=str(path))
-    check_references(content, known_ids)
+    check_references(content, known_ids, stored)
     return content
 
 
@@ -112,9 +121,9 @@ def read_file(
         raise DossierFileError(name, None, "", f"not UTF-8 text ({exc.reason})") from exc
     try:
         data, lines = load_with_lines(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise DossierFileError(name, line, "", f"invalid YAML: {exc.problem}") from exc
+    except yaml.YAMLError as exc:
+        line, problem = _yaml_problem(exc, text)
+        raise DossierFileError(name, line, "", f"invalid YAML: {problem}") from exc
     if data is None:
         return content
     if not isinstance(data, dict):
@@ -124,6 +133,17 @@ def read_file(
     for key, value in data.items():
         _read_key(name, key, value, lines, content)
     return content
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """The line and the one-line problem of a YAML error (the reader's carry no mark)."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        return line, f"unacceptable character U+{exc.character:04X}"
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        return (mark.line + 1 if mark else None), str(exc.problem or exc.context)
+    return None, str(exc).splitlines()[0]
 
 
 def _read_key(
@@ -182,28 +202,66 @@ def explain(error: Any) -> str:
         return "unknown field"
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         return f"expected a number, got {_show(given)}"
+    limit = explain_limit(error)
+    if limit is not None:
+        return limit if isinstance(given, str | None) else f"{limit}, got {_show(given)}"
     if kind in {"enum", "literal_error"}:
         expected = error["ctx"].get("expected", "one of the allowed values")
         return f"expected {expected}, got {_show(given)}"
     message = str(error["msg"])
-    return message.removeprefix("Value error, ") + (
-        f", got {_show(given)}" if _scalar(given) else ""
-    )
+    message = message.removeprefix("Value error, ")
+    return message + (f", got {_show(given)}" if _scalar(given) and "got " not in message else "")
 
 
 def _scalar(value: Any) -> bool:
     return isinstance(value, str | int | float | bool)
 
 
-def _show(value: Any) -> str:
-    return f'"{value}"' if isinstance(value, str) else repr(value)
+def _show(value: Any, limit: int = 60) -> str:
+    """A given value, shortened: an error message stays one readable line."""
+    shown = f'"{value}"' if isinstance(value, str) else repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def check_references(content: DossierContent, known_ids: set[str] | None = None) -> None:
-    """Every evidence span must name a source present in the files or the store."""
+def check_references(
+    content: DossierContent, known_ids: set[str] | None = None, stored: Lookup | None = None
+) -> None:
+    """Every reference must name an object of the right kind, in the files or the store.
+
+    Evidence names a source (in the files or ``known_ids``); a dispute side names
+    records, a response its proposal (and counter-proposal), an amendment its
+    agreement — those are also looked up with ``stored`` (the store's ``get``).
+    """
     sources = {s.id for s in content.sources} | (known_ids or set())
     for record in content.records:
         for i, ev in enumerate(record.sources):
             if ev.source not in sources:
                 origin = content.origins[record.id]
                 raise origin.error(("sources", i, "source"), f"unknown source {ev.source!r}")
+    in_files: dict[str, object] = {obj.id: obj for obj in content.objects()}
+    for owner, subpath, ref, kinds, noun in _links(content):
+        found = in_files.get(ref) or (stored(ref) if stored else None)
+        if not isinstance(found, kinds):
+            message = f"no {noun} {ref!r} in the files or the dossier"
+            raise content.origins[owner].error(subpath, message)
+
+
+Link = tuple[str, Path, str, tuple[type, ...], str]
+"""A reference: owner id, path of the field, the id named, the kinds it may name, their noun."""
+
+
+def _links(content: DossierContent) -> Iterator[Link]:
+    """Every reference between objects other than evidence."""
+    for record in content.records:
+        if isinstance(record, Response):
+            yield record.id, ("proposal",), record.proposal, (Proposal,), "proposal"
+            if record.counter_proposal:
+                ref = record.counter_proposal
+                yield record.id, ("counter_proposal",), ref, (Proposal,), "proposal"
+    for dispute in content.disputes:
+        for i, side in enumerate(dispute.sides):
+            for j, ref in enumerate(side.records):
+                yield dispute.id, ("sides", i, "records", j), ref, RECORD_CLASSES, "record"
+    for agreement in content.agreements:
+        if agreement.amends:
+            yield agreement.id, ("amends",), agreement.amends, (Agreement,), "agreement"

@@ -7,21 +7,25 @@
     http(s)://…       fetched (see truceline.ingest._fetch), then read as HTML or text
 
 A folder is read file by file (the kinds above, sorted by path). Every failure
-is an ``IngestError`` that names the file (and the line of a JSONL file).
+is an ``IngestError`` that names the file (and the line of a JSONL file). Given
+``on_skip``, a failure of one document (a file of a folder, a line of a JSONL
+file) is handed to it and reading goes on with the next; without, it is raised.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import htmldate
 import trafilatura
+from pydantic import ValidationError
 from trafilatura.settings import Document
 
+from truceline.bounds import explain_limit
 from truceline.errors import IngestError
 from truceline.ingest._fetch import fetch
 from truceline.ingest._options import IngestOptions
@@ -37,7 +41,13 @@ def is_url(item: str) -> bool:
     return item.startswith(("http://", "https://"))
 
 
-def read_input(item: str | Path, options: IngestOptions) -> Iterator[Source]:
+OnSkip = Callable[[IngestError], None]
+"""Told about a document that could not be read, when reading goes on without it."""
+
+
+def read_input(
+    item: str | Path, options: IngestOptions, on_skip: OnSkip | None = None
+) -> Iterator[Source]:
     """Sources from one input: a URL, a file or a folder."""
     if isinstance(item, str) and is_url(item):
         yield read_url(item, options)
@@ -48,18 +58,30 @@ def read_input(item: str | Path, options: IngestOptions) -> Iterator[Source]:
         if not files:
             raise IngestError(f"{path}: no .txt, .html, .jsonl or .warc files in this folder")
         for file in files:
-            yield from read_file(file, options)
+            yield from _skipping(read_file(file, options, on_skip), on_skip)
         return
-    yield from read_file(path, options)
+    yield from read_file(path, options, on_skip)
 
 
-def read_file(path: Path, options: IngestOptions) -> Iterator[Source]:
+def _skipping(sources: Iterator[Source], on_skip: OnSkip | None) -> Iterator[Source]:
+    """The sources of one document, or none and ``on_skip`` told why."""
+    try:
+        yield from sources
+    except IngestError as exc:
+        if on_skip is None:
+            raise
+        on_skip(exc)
+
+
+def read_file(
+    path: Path, options: IngestOptions, on_skip: OnSkip | None = None
+) -> Iterator[Source]:
     """Sources from one file, by its suffix (an unknown suffix is sniffed: HTML or text)."""
     if not path.exists():
         raise IngestError(f"{path}: no such file")
     kind = _kind(path)
     if kind == "jsonl":
-        yield from read_jsonl(path, options)
+        yield from read_jsonl(path, options, on_skip)
     elif kind == "warc":
         yield from read_warc(path, options)
     else:
@@ -82,7 +104,7 @@ def read_text(
 ) -> Source:
     """A plain-text document (its encoding detected)."""
     text = decode(data, where, declared=charset)
-    return make_source(text, options, url=url, retrieved=retrieved)
+    return make_source(text, options, url=url, retrieved=retrieved, where=where)
 
 
 def read_html(
@@ -114,10 +136,13 @@ def read_html(
         published=_html_date(html, url) or doc.date,
         language=doc.language,
         retrieved=retrieved,
+        where=where,
     )
 
 
-def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Source]:
+def read_jsonl(
+    path: Path, options: IngestOptions, on_skip: OnSkip | None = None
+) -> Iterator[Source]:
     """One article per line: ``text`` (required), ``url``, ``published``, ``outlet``, ``title``.
 
     Also read when present: ``author``, ``language``, ``retrieved``. Blank lines are skipped.
@@ -125,37 +150,40 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Source]:
     found = False
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
-            where = f"{path}:{number}"
-            if len(raw) > options.max_bytes:
-                raise IngestError(
-                    f"{where}: line too large ({len(raw)} bytes; the limit is {options.max_bytes})"
-                )
-            if not raw.strip():
-                continue
-            line = decode(raw, where)
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise IngestError(f"{where}: not JSON ({exc.msg})") from exc
-            if not isinstance(item, dict):
-                raise IngestError(f"{where}: expected a JSON object, got {type(item).__name__}")
-            text = item.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise IngestError(f"{where}: text: missing or empty")
-            found = True
-            yield make_source(
-                text.replace("\r\n", "\n"),
-                options,
-                url=_str(item, "url", where),
-                outlet=_str(item, "outlet", where),
-                title=_str(item, "title", where),
-                author=_str(item, "author", where),
-                language=_str(item, "language", where),
-                published=_date(item.get("published"), f"{where}: published"),
-                retrieved=_datetime(item.get("retrieved"), f"{where}: retrieved"),
-            )
+            if raw.strip():
+                found = True
+                yield from _skipping(_jsonl_line(raw, f"{path}:{number}", options), on_skip)
     if not found:
         raise IngestError(f"{path}: empty input (no articles)")
+
+
+def _jsonl_line(raw: bytes, where: str, options: IngestOptions) -> Iterator[Source]:
+    """The article of one non-blank JSONL line (a generator, so its errors come when read)."""
+    if len(raw) > options.max_bytes:
+        raise IngestError(
+            f"{where}: line too large ({len(raw)} bytes; the limit is {options.max_bytes})"
+        )
+    try:
+        item = json.loads(decode(raw, where))
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{where}: not JSON ({exc.msg})") from exc
+    if not isinstance(item, dict):
+        raise IngestError(f"{where}: expected a JSON object, got {type(item).__name__}")
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError(f"{where}: text: missing or empty")
+    yield make_source(
+        text.replace("\r\n", "\n"),
+        options,
+        url=_str(item, "url", where),
+        outlet=_str(item, "outlet", where),
+        title=_str(item, "title", where),
+        author=_str(item, "author", where),
+        language=_str(item, "language", where),
+        published=_date(item.get("published"), f"{where}: published"),
+        retrieved=_datetime(item.get("retrieved"), f"{where}: retrieved"),
+        where=where,
+    )
 
 
 def read_warc(path: Path, options: IngestOptions) -> Iterator[Source]:
@@ -240,28 +268,39 @@ def make_source(
     published: str | None = None,
     language: str | None = None,
     retrieved: dt.datetime | None = None,
+    where: str = "<input>",
 ) -> Source:
     """A Source with a stable id: from the canonical URL if there is one, else the content.
 
     The outlet is, in order: named by the input itself, ``options.outlet``, guessed
-    from the page (site name), the URL's host, else "unknown".
+    from the page (site name), the URL's host, else "unknown". A value no dossier
+    can hold (a port past 65535, a lone surrogate, a year 9999) is an
+    `IngestError` naming ``where`` and the field.
     """
-    canonical = canonical_url(url) if url else None
-    source = Source(
-        id="src-pending",
-        outlet=outlet
-        or options.outlet
-        or guessed_outlet
-        or (host_of(canonical) if canonical else None)
-        or UNKNOWN_OUTLET,
-        url=canonical,
-        title=title or None,
-        author=author or None,
-        published=published,
-        retrieved=retrieved,
-        language=language or None,
-        text=text,
-    )
+    try:
+        canonical = canonical_url(url) if url else None
+        source = Source(
+            id="src-pending",
+            outlet=outlet
+            or options.outlet
+            or guessed_outlet
+            or (host_of(canonical) if canonical else None)
+            or UNKNOWN_OUTLET,
+            url=canonical,
+            title=title or None,
+            author=author or None,
+            published=published,
+            retrieved=retrieved,
+            language=language or None,
+            text=text,
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        message = explain_limit(first) or str(first["msg"]).removeprefix("Value error, ")
+        raise IngestError(f"{where}: {field}: {message}") from exc
+    except ValueError as exc:  # urllib: "Port out of range 0-65535", bad IPv6 brackets …
+        raise IngestError(f"{where}: url: {exc}") from exc
     key = canonical if canonical else source.content_hash
     return source.model_copy(update={"id": make_id("src", key)})
 

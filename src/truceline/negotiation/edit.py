@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from truceline.errors import NegotiationError
 from truceline.files import DossierContent, read_file
-from truceline.files.reader import check_references, explain, format_path
+from truceline.files.lines import load_with_lines
+from truceline.files.reader import Lookup, check_references, explain, format_path
 from truceline.model import Proposal, Record, Response
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+|\+)\]")
@@ -49,7 +50,7 @@ def apply_set(data: dict[str, Any], assignment: str) -> None:
     path, raw = assignment.split("=", 1)
     steps = parse_path(path.strip())
     try:
-        value = yaml.safe_load(raw) if raw.strip() else None
+        value = load_with_lines(raw)[0] if raw.strip() else None  # bounded, like files
     except yaml.YAMLError as exc:
         raise NegotiationError(f"{path}: cannot read value {raw!r} as YAML") from exc
     target: Any = data
@@ -106,15 +107,18 @@ def edited(proposal: Proposal, assignments: list[str]) -> Proposal:
         raise NegotiationError(f"{format_path(tuple(first['loc']))}: {explain(first)}") from exc
 
 
-def read_negotiation_file(path: Path, known_sources: set[str]) -> list[Record]:
+def read_negotiation_file(
+    path: Path, known_sources: set[str], stored: Lookup | None = None
+) -> list[Record]:
     """Proposals and responses from one dossier YAML file, validated (file:line:field
-    on error); sources may be defined in the file or be among ``known_sources`` (the
-    ids already stored: the caller reads them, so this module never opens a store)."""
+    on error); sources may be defined in the file or be among ``known_sources``, and a
+    response's proposal in the file or found by ``stored`` (the store's ``get``): the
+    caller reads the store, so this module never opens one."""
     content = read_file(Path(path), DossierContent(), display=str(path))
     others = [r for r in content.records if not isinstance(r, Proposal | Response)]
     if others or content.agreements or content.disputes:
         raise NegotiationError(
             f"{path}: expected only sources, proposals and responses in a proposal file"
         )
-    check_references(content, known_sources)
+    check_references(content, known_sources, stored=stored)
     return [*content.sources, *content.records]  # type: ignore[list-item]

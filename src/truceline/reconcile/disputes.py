@@ -280,8 +280,23 @@ def _running_total_disputes(group: list[Figure], sources: Mapping[str, Source]) 
     return out
 
 
-def _event_figures(event: Event) -> list[Figure]:
-    values = list(event.figures)
+Counted = frozenset[tuple[str, str, float]]
+"""(source, metric, value) of every Figure record: counts compared as figures."""
+
+
+def _counted(figures: list[Figure]) -> Counted:
+    return frozenset((e.source, metric_key(f.metric), f.value) for f in figures for e in f.sources)
+
+
+def _event_figures(event: Event, counted: Counted) -> list[Figure]:
+    """An event's counts as figures, without those already compared as Figure records.
+
+    An extracted event carries the numbers of its sentence, which extraction
+    also gives as figures that know what they count ("9 killed in one strike",
+    "49,000 in the war"); compared again here, without that scope, they would
+    set different quantities against each other. Shares ("half") are no count.
+    """
+    values = [v for v in event.figures if str(v.qualifier) != "half"]
     if event.fatalities is not None:
         values.append(FigureValue(metric="killed", value=event.fatalities))
     return [
@@ -295,11 +310,12 @@ def _event_figures(event: Event) -> list[Figure]:
             qualifier=v.qualifier,
         )
         for v in values
+        if not any((e.source, metric_key(v.metric), v.value) in counted for e in event.sources)
     ]
 
 
 def merged_event_disputes(
-    merged: list[MergedEvent], sources: Mapping[str, Source]
+    merged: list[MergedEvent], sources: Mapping[str, Source], counted: Counted = frozenset()
 ) -> list[Dispute]:
     """Within each merged happening: said to happen vs said not to; and clashing figures."""
     out = []
@@ -324,7 +340,7 @@ def merged_event_disputes(
         by_metric: dict[str, list[Figure]] = defaultdict(list)
         for e in m.events:
             if not denies(e):
-                for f in _event_figures(e):
+                for f in _event_figures(e, counted):
                     by_metric[metric_key(f.metric)].append(f)
         for metric, figs in by_metric.items():
             if len(figs) > 1:
@@ -356,9 +372,11 @@ def detect_disputes(
     )
     statements = [r for r in live if isinstance(r, Statement)]
     found += claim_disputes(statements, stance_window_days)
-    found += figure_disputes([r for r in live if isinstance(r, Figure)], by_id)
+    figures = [r for r in live if isinstance(r, Figure)]
+    found += figure_disputes(figures, by_id)
     events = [r for r in live if isinstance(r, Event)]
-    found += merged_event_disputes(merge_events(events, by_id, tolerance_days), by_id)
+    merged = merge_events(events, by_id, tolerance_days)
+    found += merged_event_disputes(merged, by_id, _counted(figures))
     stored = list(stored_disputes or [])
     taken = {r for d in stored for side in d.sides for r in side.records}
     kept: dict[str, Dispute] = {}

@@ -279,27 +279,23 @@ def _positive_pairs(feats: list[_Features], tolerance_days: int) -> list[dict[in
     actors = _Lookup(name_lists, _overlap)
     meet = _Lookup(place_sets, _places_meet)
     by_day: dict[int, list[int]] = {}
-    for i, f in enumerate(feats):
+    for k, f in enumerate(feats):
         if f.day is not None and f.text:
-            by_day.setdefault(f.day, []).append(i)
+            by_day.setdefault(f.day, []).append(k)
     for day in sorted(by_day):
         window = [j for d in range(day, day + tolerance_days + 1) for j in by_day.get(d, ())]
-        i, j, text = _sharing(np.array(window), len(by_day[day]), words, sizes)
-        first, second = (
-            np.minimum(i, j),
-            np.maximum(i, j),
-        )  # lower index first, as in ``similarity``
+        left, right, text = _sharing(np.array(window), len(by_day[day]), words, sizes)
+        first, second = np.minimum(left, right), np.maximum(left, right)  # as in ``similarity``
         score = _merge_scores(
             actors(names[first], names[second]),
             text,
-            has_place[i] & has_place[j],
+            has_place[left] & has_place[right],
             meet(places[first], places[second]) > 0,
-            days[j] - day,
+            days[right] - day,
         )
         keep = score > 0.0  # exactly when ``similarity``'s max(0, …) is
-        for a, b, value in zip(
-            i[keep].tolist(), j[keep].tolist(), score[keep].tolist(), strict=True
-        ):
+        pairs = zip(left[keep].tolist(), right[keep].tolist(), score[keep].tolist(), strict=True)
+        for a, b, value in pairs:
             if feats[a].sources.isdisjoint(feats[b].sources):
                 out[a][b] = out[b][a] = value
     return out

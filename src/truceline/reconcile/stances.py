@@ -101,9 +101,15 @@ def _party(raw: str, statement: Statement, before: str) -> str | None:
 _KNOWN_PARTIES = frozenset({"hamas", "israel", "egypt", "qatar", "islamic", "fatah", "hezbollah"})
 
 
+_CUE = re.compile(
+    r"(?i:accept|agree|approv|endors|respond|reject|refus|turn|dismiss|receiv|got|get)"
+)
+"""A verb of ``_VERBS`` can only be where one of these is: a cheap test first."""
+
+
 def _claim(statement: Statement) -> StanceClaim | None:
     quote = statement.quote
-    match = _CLAUSE.search(quote)
+    match = _CUE.search(quote) and _CLAUSE.search(quote)
     if not match:
         return None
     context = statement.sources[0].text or "" if statement.sources else ""
@@ -185,7 +191,8 @@ def _conflicts(claims: list[StanceClaim], window_days: int) -> list[list[StanceC
 
     for k, i in enumerate(order):
         for j in order[k + 1 :]:
-            if days[i] is not None and days[j] is not None and days[j] - days[i] > window_days:
+            first, later = days[i], days[j]
+            if first is not None and later is not None and later - first > window_days:
                 break
             a, b = claims[i], claims[j]
             if not _same_speaker(a, b) and _clash(a, b):
