@@ -5,7 +5,7 @@ The library is the product; the CLI and the dashboard are thin layers over it::
     from truceline import Dossier
     dossier = Dossier.init("gaza")
     dossier.import_dir("examples/gaza-2025")
-    dossier.store.records(kind="event")
+    dossier.records(kind="event")
 """
 
 from truceline.app import Dossier, ImportReport
