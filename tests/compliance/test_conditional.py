@@ -77,3 +77,17 @@ def test_phase_started_by_a_record(build: Build) -> None:
     assert row is not None
     assert (row.start, row.end) == (D(2025, 1, 4), D(2025, 1, 6))
     assert codes(ledger) == "-B-"
+
+
+def test_a_refusal_made_before_the_trigger_breaches_once_past_due(build: Build) -> None:
+    """A party that said, while the agreement was in force, that it would not do the act
+    has refused this act even before the trigger started the deadline."""
+    obligation = withdrawal(build, {"day": "day 5"})
+    obligation["then"]["contrary"] = {"types": ["REJECT"], "actors": ["A"]}  # type: ignore[index]
+    refusal = build.event("no", "2025-01-02", "REJECT", ["A"], sub_type="will not leave")
+    ledger = build.ledger(build.agreement(obligation), [refusal], as_of="2025-01-09")
+    # trigger day 5, due day 7; the day-2 refusal decides day 8 on
+    assert codes(ledger) == "PPPPPPPBB"
+    row = ledger.get("o")
+    assert row is not None
+    assert row.days[7].evidence == ("no",)

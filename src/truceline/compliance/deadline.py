@@ -46,8 +46,10 @@ def evaluate(terms: DeadlineTerms, ctx: Context) -> Result:
 def _refusals(terms: DeadlineTerms, ctx: Context, due: dt.date | None) -> ByDay:
     """Records deciding that the act was not done, by the first past-due day they decide.
 
-    A refusal (``contrary``) made before the due day decides the day after it; a
-    record that the act did not happen decides from its own day, if past due.
+    A refusal (``contrary``) made before the due day decides the day after it, even
+    one made before a conditional's trigger (while the agreement is in force, a
+    party saying it will not do the act is a refusal of this act); a record that
+    the act did not happen decides from its own day, if past due.
     """
     if due is None:
         return {}
@@ -55,7 +57,7 @@ def _refusals(terms: DeadlineTerms, ctx: Context, due: dt.date | None) -> ByDay:
     found: ByDay = {}
     if terms.contrary is not None:
         for day, records in ctx.index.select(terms.contrary).items():
-            if day >= ctx.start:
+            if day >= ctx.calendar.day_one:
                 found.setdefault(max(day, after), []).extend(records)
     for day, records in ctx.index.denials(terms.act).items():
         if day >= after:
