@@ -25,7 +25,7 @@ PARAGRAPHS = [
     "“We are committed to every clause of the deal,” a Hamas spokesman said in a statement, "
     "adding that the group expected Israel to let at least 600 aid trucks a day into the "
     "strip. “Any delay is a violation,” he said.",
-    "Israeli Prime Minister Benjamin Netanyahu told his cabinet on Sunday that troops would "
+    "Israeli Prime Minister Benjamin Netanyahu said at the Sunday cabinet meeting that troops would "
     "not leave the Philadelphi corridor by the 50th day. Officials in Cairo said talks on "
     "the second phase, due to begin by day 16, had barely started.",
     "The Gaza health ministry said more than 48,000 people had been killed and nearly "

@@ -1,10 +1,10 @@
 """A dossier: one process being tracked, as a folder plus a database.
 
 ``Dossier`` is the application layer: every use case is one of its methods,
-and the CLI, the web app and the batch engine call nothing else that writes
+and the faces (CLI, dashboard, corpus runs) call nothing else that writes
 or reads a dossier. The methods live by concept in this package's modules
-(review, ingest, compliance, negotiation, reconcile, export, accounts) and
-meet here; each is a few lines over the pure engines and the store.
+(review, ingest, compliance, negotiation, reconcile, export, accounts, and
+dashboard: the web pages' reads) and meet here; each is a few lines over the pure engines and the store.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from truceline.app.accounts import Accounts
 from truceline.app.compliance import Compliance
+from truceline.app.dashboard import Dashboard
 from truceline.app.export import Export
 from truceline.app.ingest import Ingesting
 from truceline.app.negotiation import Negotiation
@@ -23,7 +25,7 @@ from truceline.app.reconcile import Reconcile
 from truceline.app.review import Review
 from truceline.errors import StoreError
 from truceline.files import DossierContent, read_dir
-from truceline.model import Record, Revision
+from truceline.model import Agreement, Record, Revision
 from truceline.store import Store, Stored
 
 DB_FILE = "truceline.db"
@@ -48,7 +50,7 @@ def database_url(path: Path, db_url: str | None = None) -> str:
     return db_url or os.environ.get("TRUCELINE_DB") or f"sqlite:///{Path(path) / DB_FILE}"
 
 
-class Dossier(Review, Ingesting, Compliance, Negotiation, Reconcile, Export):
+class Dossier(Review, Ingesting, Compliance, Negotiation, Reconcile, Export, Accounts, Dashboard):
     """A folder and its database, and everything people do with them."""
 
     def __init__(self, path: Path, store: Store) -> None:
@@ -77,6 +79,16 @@ class Dossier(Review, Ingesting, Compliance, Negotiation, Reconcile, Export):
         store.migrate()
         return cls(path, store)
 
+    @property
+    def url(self) -> str:
+        """The database URL, for a process that opens the same dossier again."""
+        return self.store.url
+
+    @property
+    def dialect(self) -> str:
+        """The database's kind: ``sqlite`` or ``postgresql``."""
+        return self.store.dialect
+
     def close(self) -> None:
         self.store.close()
 
@@ -97,6 +109,10 @@ class Dossier(Review, Ingesting, Compliance, Negotiation, Reconcile, Export):
     ) -> list[Record]:
         """Records in date order (undated last), optionally of one kind and some states."""
         return self.store.records(kind=kind, states=states)
+
+    def agreements(self) -> list[Agreement]:
+        """Every agreement in the dossier, by id."""
+        return self.store.agreements()
 
     def history(self, object_id: str) -> list[Revision]:
         """Every revision of an object, oldest first."""
