@@ -8,6 +8,7 @@
     ├── ExtractionError                        the NLP pipeline could not run
     ├── ReviewError                            a review action cannot be done
     ├── NegotiationError                       a proposal edit or diff cannot be done
+    ├── AccountError                           an account cannot be made or found
     └── DateError                              a day given as input is not YYYY-MM-DD
 
 Every error carries a message meant for the person at the keyboard: the CLI
@@ -56,6 +57,10 @@ class ReviewError(TrucelineError):
 
 class NegotiationError(TrucelineError):
     """A proposal edit or a diff request cannot be carried out."""
+
+
+class AccountError(TrucelineError):
+    """A team account cannot be created as asked (bad name, role or password) or is unknown."""
 
 
 class DateError(TrucelineError):

@@ -89,6 +89,7 @@ def test_schema_describes_every_section(tmp_path: Path) -> None:
     assert runner.invoke(app, ["schema", "--output", str(path)]).exit_code == 0
     schema = json.loads(path.read_text())
     assert set(schema["properties"]) == {
+        "format",
         "agreement",
         "sources",
         "events",

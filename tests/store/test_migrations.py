@@ -15,7 +15,7 @@ from alembic.config import Config
 
 from truceline.store import Store, schema
 from truceline.store.account_db import accounts_file
-from truceline.web.accounts import list_users
+from truceline.store.accounts import accounts
 
 
 @pytest.fixture
@@ -110,13 +110,13 @@ def test_upgrading_a_0005_sqlite_dossier_moves_its_accounts_beside_it(store: Sto
     left = set(sa.inspect(store.engine).get_table_names())
     if store.dialect == "sqlite":
         assert left.isdisjoint(ACCOUNT_TABLES)
-        assert list_users(store) == [("ana", "analyst")]
+        assert accounts(store) == [("ana", "analyst")]
         path = accounts_file(store)
         assert path is not None and path.name == "web.db"
         assert b"argon2-hash" not in Path(store.engine.url.database).read_bytes()
     else:  # a PostgreSQL database is not a file anyone shares: accounts stay
         assert left >= ACCOUNT_TABLES
-        assert list_users(store) == [("ana", "analyst")]
+        assert accounts(store) == [("ana", "analyst")]
     assert _version(store) == "0006"
 
 

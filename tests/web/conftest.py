@@ -13,7 +13,6 @@ import pytest
 from truceline.app import DB_FILE, Dossier
 from truceline.model import Event, Evidence, Figure, Source, Statement
 from truceline.web import create_app
-from truceline.web.accounts import add_user
 from truceline.web.settings import Mode, WebSettings
 
 with warnings.catch_warnings():
@@ -100,7 +99,7 @@ def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2 with small costs: the same code path, a fraction of the time."""
     from argon2 import PasswordHasher
 
-    from truceline.web import accounts
+    from truceline.app import accounts
 
     monkeypatch.setattr(accounts, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
 
@@ -137,8 +136,8 @@ def public_client(dossier: Dossier) -> Iterator[TestClient]:
 
 @pytest.fixture
 def team_app(dossier: Dossier):  # type: ignore[no-untyped-def]
-    add_user(dossier.store, "vera", "viewer-pass", "viewer")
-    add_user(dossier.store, "ana", "analyst-pass", "analyst")
+    dossier.add_user("vera", "viewer-pass", "viewer")
+    dossier.add_user("ana", "analyst-pass", "analyst")
     return create_app(dossier, WebSettings(mode=Mode.TEAM))
 
 

@@ -20,7 +20,6 @@ import pytest
 
 from truceline.app import Dossier
 from truceline.web import create_app
-from truceline.web.accounts import add_user
 from truceline.web.settings import Mode, WebSettings
 
 pytestmark = pytest.mark.browser
@@ -154,7 +153,7 @@ def server(browser_dossier: Dossier) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def team_server(browser_dossier: Dossier) -> Iterator[Server]:
-    add_user(browser_dossier.store, "vera", "viewer-password", "viewer")
+    browser_dossier.add_user("vera", "viewer-password", "viewer")
     with Server(create_app(browser_dossier, WebSettings(mode=Mode.TEAM))) as s:
         yield s
 

@@ -19,7 +19,7 @@ from truceline.app import DB_FILE, Dossier
 from truceline.model import Event, Evidence, Source, Statement
 from truceline.store import counts
 from truceline.store.filters import TimelineFilter, timeline_where
-from truceline.store.version import version
+from truceline.store.version import VersionWatch, version
 from truceline.web import cache, create_app
 
 
@@ -39,7 +39,7 @@ def _edit_summary(dossier: Dossier, text: str) -> None:
 
 
 def test_version_watch_follows_every_revision(dossier: Dossier) -> None:
-    watch = cache.VersionWatch(dossier.store)
+    watch = VersionWatch(dossier.store)
     assert watch._conn is not None, "a SQLite file dossier is watched through data_version"
     first = watch()
     assert first == version(dossier.store)
@@ -52,7 +52,7 @@ def test_version_watch_follows_every_revision(dossier: Dossier) -> None:
 def test_version_watch_sees_other_connections_and_ignores_other_commits(
     dossier: Dossier,
 ) -> None:
-    watch = cache.VersionWatch(dossier.store)
+    watch = VersionWatch(dossier.store)
     before = watch()
     other = sqlite3.connect(str(dossier.path / DB_FILE))  # as another process would
     try:
@@ -78,7 +78,7 @@ def test_in_memory_store_reads_the_version_every_time() -> None:
 
     store = Store("sqlite://")
     store.migrate()
-    watch = cache.VersionWatch(store)
+    watch = VersionWatch(store)
     assert watch._conn is None
     assert watch() == version(store)
 
@@ -109,7 +109,7 @@ def test_timeline_form_is_shared_by_the_pages_of_a_filter(web_client) -> None:  
 
 
 def test_snapshot_recomputes_after_any_revision(dossier: Dossier) -> None:
-    snapshot = cache.Snapshot(dossier.store)
+    snapshot = cache.Snapshot(dossier)
     calls: list[int] = []
 
     def compute() -> int:
@@ -130,10 +130,6 @@ EXAMPLE = Path(__file__).parents[2] / "examples" / "gaza-2025"
 
 
 def test_compliance_cell_is_cached_and_refreshed(tmp_path: Path, make_client) -> None:  # type: ignore[no-untyped-def]
-    from truceline.web import compliance_view as cv
-
-    if not cv.available():
-        pytest.skip("compliance engine not installed")
     dossier = Dossier.init(tmp_path / "gaza")
     dossier.import_dir(EXAMPLE)
     app = create_app(dossier)
@@ -237,7 +233,7 @@ def test_new_indexes_exist(dossier: Dossier) -> None:
 
 
 def test_fragments_cannot_push_out_heavy_computations(dossier: Dossier) -> None:
-    snapshot = cache.Snapshot(dossier.store, size=4)
+    snapshot = cache.Snapshot(dossier, size=4)
     ledger_runs: list[int] = []
 
     def ledger() -> str:

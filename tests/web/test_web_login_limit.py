@@ -15,12 +15,10 @@ import pytest
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from truceline.app import Dossier
-from truceline.store import Store
+from truceline.app import Dossier, LoginLimiter
 from truceline.store.account_db import accounts_engine
 from truceline.store.schema import login_failures
 from truceline.web import create_app
-from truceline.web.accounts import LoginLimiter, add_user
 from truceline.web.settings import Mode, WebSettings
 
 T0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
@@ -45,7 +43,7 @@ def team_db(tmp_path: Path, db_url: str) -> tuple[Path, str]:
     """A team dossier with one account, closed again: tests open it as workers do."""
     folder = tmp_path / "dossier"
     dossier = Dossier.init(folder, db_url)
-    add_user(dossier.store, "ana", "analyst-pass", "analyst")
+    dossier.add_user("ana", "analyst-pass", "analyst")
     dossier.close()
     return folder, db_url
 
@@ -69,9 +67,9 @@ def worker(team_db: tuple[Path, str]) -> Iterator[Worker]:
 
 
 @pytest.fixture
-def store(worker: Worker) -> Store:
-    """The shared database's store, for the limiter on its own."""
-    return worker().state.web.dossier.store
+def shared(worker: Worker) -> Dossier:
+    """A worker's dossier over the shared database, for the limiter on its own."""
+    return worker().state.web.dossier  # type: ignore[no-any-return]
 
 
 def sign_in(client, csrf_of, password: str, name: str = "ana"):  # type: ignore[no-untyped-def]
@@ -129,43 +127,43 @@ def test_logins_are_allowed_again_once_the_window_passes(worker, make_client, cs
         assert sign_in(two, csrf_of, "analyst-pass").status_code == 303
 
 
-def test_old_failures_are_pruned(store):
+def test_old_failures_are_pruned(shared):
     clock = Clock()
     limiter = LoginLimiter(5, 300, clock)
-    limiter.failed(store, "10.0.0.1", "ana")
+    limiter.failed(shared, "10.0.0.1", "ana")
     clock.advance(100)
-    limiter.failed(store, "10.0.0.2", "bob")
+    limiter.failed(shared, "10.0.0.2", "bob")
     clock.advance(200)  # the first failure has just left the window
-    limiter.failed(store, "10.0.0.3", "cy")
-    with accounts_engine(store).connect() as conn:
+    limiter.failed(shared, "10.0.0.3", "cy")
+    with accounts_engine(shared.store).connect() as conn:
         kept = conn.execute(sa.select(login_failures.c.at)).scalars().all()
     offsets = sorted((_utc(at) - T0).total_seconds() for at in kept)
     assert offsets == [100, 100, 300, 300]
 
 
-def test_success_forgets_the_name_but_not_the_address(store):
+def test_success_forgets_the_name_but_not_the_address(shared):
     limiter = LoginLimiter(5, 300)
     for _ in range(4):
-        limiter.failed(store, "10.0.0.1", "ana")
-    limiter.succeeded(store, "10.0.0.1", "Ana")
-    limiter.failed(store, "10.0.0.3", "ana")
-    assert limiter.retry_after(store, "10.0.0.2", "ana") == 0  # one failure since, not five
-    limiter.failed(store, "10.0.0.1", "bob")
-    assert limiter.retry_after(store, "10.0.0.1", "carol") > 0  # the address still has five
+        limiter.failed(shared, "10.0.0.1", "ana")
+    limiter.succeeded(shared, "10.0.0.1", "Ana")
+    limiter.failed(shared, "10.0.0.3", "ana")
+    assert limiter.retry_after(shared, "10.0.0.2", "ana") == 0  # one failure since, not five
+    limiter.failed(shared, "10.0.0.1", "bob")
+    assert limiter.retry_after(shared, "10.0.0.1", "carol") > 0  # the address still has five
 
 
-def test_names_are_counted_without_regard_to_case(store):
+def test_names_are_counted_without_regard_to_case(shared):
     limiter = LoginLimiter(5, 300)
     for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"):
-        limiter.failed(store, address, "ANA")
-    assert limiter.retry_after(store, "10.0.0.6", "ana") > 0
-    assert limiter.retry_after(store, "10.0.0.6", "bob") == 0
+        limiter.failed(shared, address, "ANA")
+    assert limiter.retry_after(shared, "10.0.0.6", "ana") > 0
+    assert limiter.retry_after(shared, "10.0.0.6", "bob") == 0
 
 
-def test_a_name_of_any_length_is_counted(store):
+def test_a_name_of_any_length_is_counted(shared):
     limiter = LoginLimiter(1, 300)
-    limiter.failed(store, "10.0.0.1", "n" * 10_000)  # beyond any index entry's size
-    assert limiter.retry_after(store, "10.0.0.2", "N" * 10_000) > 0
+    limiter.failed(shared, "10.0.0.1", "n" * 10_000)  # beyond any index entry's size
+    assert limiter.retry_after(shared, "10.0.0.2", "N" * 10_000) > 0
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

@@ -74,10 +74,9 @@ def test_every_worker_gets_secure_cookies(dossier, started):
 
 def test_a_secure_deployment_marks_both_cookies_secure(dossier, make_client, csrf_of):
     from truceline.web import create_app
-    from truceline.web.accounts import add_user
     from truceline.web.settings import Mode, WebSettings
 
-    add_user(dossier.store, "ana", "analyst-pass", "analyst")
+    dossier.add_user("ana", "analyst-pass", "analyst")
     secure = create_app(dossier, WebSettings(mode=Mode.TEAM, secure_cookies=True))
     with make_client(secure) as c:
         c.base_url = c.base_url.copy_with(scheme="https")

@@ -7,8 +7,8 @@ import asyncio
 
 from argon2 import PasswordHasher
 
+from truceline.app import accounts
 from truceline.app.review import Review
-from truceline.web import accounts
 
 
 def _on_event_loop() -> bool:

@@ -5,6 +5,7 @@ they never reach the store or the engines' wiring themselves. See
 docs/architecture.md for who may import whom.
 """
 
+from truceline.app.accounts import ROLES, LoginLimiter, Viewer
 from truceline.app.dossier import DB_FILE, Dossier, ImportReport, database_url
 from truceline.app.export import DATA_FILES
 from truceline.app.ingest import IngestReport, SourceOutcome
@@ -12,18 +13,35 @@ from truceline.app.negotiation import NegotiationRecord
 from truceline.app.reconcile import Reconciliation
 from truceline.app.review import READ_ONLY_FIELDS, parse_assignments
 from truceline.ingest import IngestOptions
+from truceline.store.choices import Choices
+from truceline.store.entries import Cited, Entry, Page
+from truceline.store.filters import TimelineFilter
+from truceline.store.speakers import Speaker
+from truceline.store.version import VersionWatch
 
+# The dashboard's read model hands these back (``Dossier.timeline_page`` & co.); they
+# are named here so that a face never imports ``truceline.store``.
 __all__ = [
     "DATA_FILES",
     "DB_FILE",
     "READ_ONLY_FIELDS",
+    "ROLES",
+    "Choices",
+    "Cited",
     "Dossier",
+    "Entry",
     "ImportReport",
     "IngestOptions",
     "IngestReport",
+    "LoginLimiter",
     "NegotiationRecord",
+    "Page",
     "Reconciliation",
     "SourceOutcome",
+    "Speaker",
+    "TimelineFilter",
+    "VersionWatch",
+    "Viewer",
     "database_url",
     "parse_assignments",
 ]

@@ -27,7 +27,7 @@ def init(
 ) -> None:
     """Create a dossier: a folder and its database."""
     dossier = Dossier.init(path, db)
-    console.print(f"dossier ready at {dossier.path} ({dossier.store.dialect})")
+    console.print(f"dossier ready at {dossier.path} ({dossier.dialect})")
 
 
 @app.command("import")

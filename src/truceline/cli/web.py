@@ -6,6 +6,7 @@ Glue only: the app is ``truceline.web.create_app``; the static site is
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from truceline.cli.app import app
 from truceline.cli.compliance import print_summary
 from truceline.cli.options import DbOpt, DossierOpt, open_dossier
 from truceline.cli.progress import progress_bar
-from truceline.web.settings import ENV_PREFIX
+from truceline.web.settings import ENV_PREFIX, Mode, WebError, WebSettings, check_bind
 
 console = Console()
 err = Console(stderr=True)
@@ -59,11 +60,7 @@ class ServeOptions:
     forwarded_allow_ips: str | None = None
 
 
-def _settings(options: ServeOptions):  # type: ignore[no-untyped-def]
-    import os
-
-    from truceline.web.settings import Mode, WebError, WebSettings
-
+def _settings(options: ServeOptions) -> WebSettings:
     if options.public and options.team:
         raise WebError("choose one of --public and --team")
     mode = Mode.PUBLIC if options.public else Mode.TEAM if options.team else Mode.LOCAL
@@ -75,12 +72,11 @@ def _settings(options: ServeOptions):  # type: ignore[no-untyped-def]
 
 
 def _serve(dossier: Dossier, options: ServeOptions) -> None:
-    import os
-
+    # Lazy: uvicorn and the app (FastAPI, Jinja2) load only when a dashboard starts,
+    # not at every start of the CLI.
     import uvicorn
 
-    from truceline.web import create_app
-    from truceline.web.settings import check_bind
+    from truceline.web.app import create_app
 
     settings = _settings(options)
     host, port = options.host, options.port
@@ -104,7 +100,7 @@ def _serve(dossier: Dossier, options: ServeOptions) -> None:
     os.environ.update(
         {
             ENV_PREFIX + "DOSSIER": str(dossier.path),
-            ENV_PREFIX + "DB": dossier.store.url,
+            ENV_PREFIX + "DB": dossier.url,
             ENV_PREFIX + "MODE": settings.mode.value,
             ENV_PREFIX + "SECRET": settings.secret.hex(),
             ENV_PREFIX + "USER": settings.local_user,
@@ -147,7 +143,7 @@ def publish(
     db: DbOpt = None,
 ) -> None:
     """Write the dashboard as a static site (no server needed) plus the data files."""
-    from truceline.web.publish import publish as publish_site
+    from truceline.web.publish import publish as publish_site  # lazy: FastAPI, see _serve
 
     with open_dossier(dossier, db) as d, progress_bar("publishing") as progress:
         report = publish_site(d, outdir, progress=progress)
@@ -159,7 +155,12 @@ def publish(
 @app.command()
 def demo(
     example: Annotated[
-        Path, typer.Option("--example", help="Folder of dossier files to load.")
+        Path,
+        typer.Option(
+            "--example",
+            help="Folder of dossier files to load, or the name of a folder under examples/ "
+            "(gaza-2025, yemen-2022, sudan-jeddah-2023).",
+        ),
     ] = Path("examples/gaza-2025"),
     folder: Annotated[
         Path, typer.Option("--folder", help="Where to build the demo dossier (replaced).")
@@ -171,6 +172,7 @@ def demo(
     ] = False,
 ) -> None:
     """Build a fresh dossier from the example, summarise it, and open the dashboard on it."""
+    example = _example_folder(example)
     if folder.exists():
         shutil.rmtree(folder)
     dossier = Dossier.init(folder, f"sqlite:///{folder / 'truceline.db'}")
@@ -185,6 +187,16 @@ def demo(
         _compliance_summary(dossier)
         if not no_serve:
             _serve(dossier, ServeOptions(host, port))
+
+
+def _example_folder(example: Path) -> Path:
+    """The folder given, else the example of that name under ./examples or the source tree's."""
+    if example.exists():
+        return example
+    for base in (Path("examples"), Path(__file__).resolve().parents[3] / "examples"):
+        if (base / example).is_dir():
+            return base / example
+    return example
 
 
 def _compliance_summary(dossier: Dossier) -> None:
@@ -219,20 +231,16 @@ def users_add(
     db: DbOpt = None,
 ) -> None:
     """Create an account, or change its password and role (signs its sessions out)."""
-    from truceline.web.accounts import add_user
-
     with open_dossier(dossier, db) as d:
-        add_user(d.store, name, password, role)
+        d.add_user(name, password, role)
     console.print(f"user {name} ({role}) saved")
 
 
 @users_app.command("list")
 def users_list(dossier: DossierOpt = Path("."), db: DbOpt = None) -> None:
     """List accounts and their roles."""
-    from truceline.web.accounts import list_users
-
     with open_dossier(dossier, db) as d:
-        rows = list_users(d.store)
+        rows = d.users()
     table = Table("user", "role")
     for name, role in rows:
         table.add_row(name, role)
@@ -246,10 +254,6 @@ def users_remove(
     db: DbOpt = None,
 ) -> None:
     """Remove an account (its sessions end)."""
-    from truceline.web.accounts import remove_user
-    from truceline.web.settings import WebError
-
     with open_dossier(dossier, db) as d:
-        if not remove_user(d.store, name):
-            raise WebError(f"no user {name!r}")
+        d.remove_user(name)
     console.print(f"user {name} removed")

@@ -1,7 +1,7 @@
 """Rows of the dashboard's accounts: users, sessions and failed sign-ins.
 
 Only storage: the policy (password hashing, roles, the login limit, what is
-hashed before it is stored) is ``truceline.web.accounts``, which passes hashes
+hashed before it is stored) is ``truceline.app.accounts``, which passes hashes
 in and gets rows back. Times are handed back in UTC with their zone (SQLite
 drops it).
 """

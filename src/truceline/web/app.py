@@ -9,9 +9,12 @@ signed-out team visitors to the login page and adds the security headers
 
 from __future__ import annotations
 
+import os
 import secrets
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import HTTPException
@@ -21,11 +24,13 @@ from jinja2 import Environment
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from truceline.app import Dossier
-from truceline.web.accounts import LoginLimiter, Viewer, session_user
+from truceline.app import Dossier, LoginLimiter, Viewer
 from truceline.web.cache import Snapshot
 from truceline.web.links import static_file
 from truceline.web.render import environment
+from truceline.web.routers import ROUTERS
+from truceline.web.routers.errors import error_page, install_error_pages
+from truceline.web.session import session_token
 from truceline.web.settings import ENV_PREFIX, Mode, WebSettings
 
 CSP = (
@@ -40,7 +45,6 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
-SESSION_COOKIE = "tl_session"
 KEY_COOKIE = "tl_key"
 _OPEN_PATHS = ("/login", "/static/", "/healthz")
 
@@ -59,16 +63,13 @@ class Web:
 
 def create_app(dossier: Dossier, settings: WebSettings | None = None) -> FastAPI:
     """The dashboard over ``dossier``."""
-    from truceline.web.routers import ROUTERS
-    from truceline.web.routers.errors import install_error_pages
-
     settings = settings or WebSettings()
     app = FastAPI(title="truceline", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.web = Web(
         dossier=dossier,
         settings=settings,
         env=environment(),
-        snapshot=Snapshot(dossier.store),
+        snapshot=Snapshot(dossier),
         limiter=LoginLimiter(settings.login_attempts, settings.login_window_seconds),
     )
     static_dir = resources.files("truceline.web") / "static"
@@ -87,9 +88,6 @@ def app_from_environment() -> FastAPI:
     The parent passes the dossier, mode and the shared secret (so a CSRF token
     made by one worker is good in another) through ``TRUCELINE_WEB_*`` variables.
     """
-    import os
-    from pathlib import Path
-
     env = os.environ
     dossier = Dossier.open(Path(env[ENV_PREFIX + "DOSSIER"]), env.get(ENV_PREFIX + "DB") or None)
     settings = WebSettings(
@@ -167,29 +165,21 @@ def _access(request: Request, web: Web) -> Response | None:
     elif settings.mode is Mode.LOCAL:
         request.state.viewer = Viewer(settings.local_user, "admin")
     else:
-        token = request.cookies.get(SESSION_COOKIE)
-        viewer = session_user(web.dossier.store, token) if token else None
+        token = session_token(request)
+        viewer = web.dossier.session_user(token) if token else None
         request.state.viewer = viewer
         if viewer is not None and token:
             request.state.csrf_key = token
         elif not path.startswith(_OPEN_PATHS):
             if request.method in ("GET", "HEAD"):
                 target = path + (f"?{request.url.query}" if request.url.query else "")
-                return RedirectResponse(f"/login?next={_quote(target)}", status_code=303)
+                return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
             return _refuse(request, 401, "Sign in first.")
     return None
 
 
 def _refuse(request: Request, status: int, message: str) -> Response:
-    from truceline.web.routers.errors import error_page
-
     return error_page(request, HTTPException(status, message))
-
-
-def _quote(path: str) -> str:
-    from urllib.parse import quote
-
-    return quote(path, safe="")
 
 
 __all__ = ["CSP", "Web", "create_app"]

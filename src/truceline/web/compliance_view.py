@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from truceline import dates
+from truceline.agreement import Calendar, CalendarError
 from truceline.errors import DateError
 
 # Worst first: the status a week shows when its days differ. A week with one
 # unreported day is not shown as met: silence is shown as silence.
 SEVERITY = (
-    "breached", "disputed", "overdue", "undecided", "unreported", "assumed_met", "pending",
-    "suspended", "met",
+    "breached", "disputed", "overdue", "partial", "undecided", "unreported", "assumed_met",
+    "pending", "suspended", "met",
 )  # fmt: skip
 SYMBOLS = {
     "met": "✓",
@@ -27,20 +28,13 @@ SYMBOLS = {
     "assumed_met": "≈",
     "pending": "…",
     "overdue": "!",
+    "partial": "◐",
     "disputed": "⚖",
     "undecided": "?",
     "unreported": "–",
     "suspended": "‖",
 }
 ONE_DAY = dt.timedelta(days=1)
-
-
-def available() -> bool:
-    try:
-        import truceline.compliance  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def ledger(w: Any, as_of: dt.date | None) -> Any:
@@ -140,7 +134,7 @@ def _cell(by_day: dict[dt.date, Any], col: Column) -> Cell:
 def targets(w: Any) -> dict[str, Any]:
     """Quota obligations by id (their metric, target, unit, comparison, period)."""
     out: dict[str, Any] = {}
-    for agreement in w.dossier.store.agreements():
+    for agreement in w.dossier.agreements():
         for ob in agreement.obligations:
             if getattr(ob, "kind", None) == "quota":
                 out[ob.id] = ob
@@ -161,8 +155,6 @@ class PhaseDay:
 
 def phases(agreements: list[Any], as_of: dt.date) -> list[PhaseDay]:
     """Each phase's dates and, as of a day, which day of the phase it is."""
-    from truceline.agreement import Calendar, CalendarError
-
     out = []
     for agreement in agreements:
         calendar = Calendar(agreement)

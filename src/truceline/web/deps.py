@@ -12,8 +12,8 @@ from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
+from truceline.app import Viewer
 from truceline.model import describe
-from truceline.web.accounts import Viewer
 from truceline.web.cache import MISSING
 from truceline.web.links import Linker
 from truceline.web.settings import Mode

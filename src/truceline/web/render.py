@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from truceline.model import Record, describe
+from truceline.negotiation import describe as describe_term
 from truceline.web.links import safe_href
 
 
@@ -31,20 +32,11 @@ def environment() -> Environment:
     env.filters["json_script"] = json_script
     env.filters["label"] = lambda s: str(s or "").replace("_", " ")
     env.globals["who_says"] = who_says
-    env.globals["describe_term"] = describe_term
+    env.globals["describe_term"] = describe_term  # a proposal term in words
     env.globals["show"] = show
     env.globals["record_line_html"] = record_line
     env.globals["cited_list_html"] = cited_list
     return env
-
-
-def describe_term(term: Any) -> str:
-    """A proposal term in words (``truceline.negotiation.describe``, else its type)."""
-    try:
-        from truceline.negotiation import describe as describe_negotiation_term
-    except ImportError:
-        return str(term.type).replace("_", " ")
-    return describe_negotiation_term(term)
 
 
 def show(value: Any) -> str:

@@ -7,9 +7,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from truceline.web.accounts import authenticate, close_session, open_session
-from truceline.web.app import SESSION_COOKIE
 from truceline.web.deps import render, require_csrf, web
+from truceline.web.session import clear_session_cookie, session_token, set_session_cookie
 from truceline.web.settings import Mode
 
 router = APIRouter()
@@ -52,16 +51,16 @@ def _sign_in(request: Request, form: FormData) -> Response:
     password = str(form.get("password") or "")
     target = _next(str(form.get("next") or ""))
     client = request.client.host if request.client else "?"
-    wait = w.limiter.retry_after(w.dossier.store, client, name)
+    wait = w.limiter.retry_after(w.dossier, client, name)
     if wait:
         raise HTTPException(
             429,
             f"Too many failed sign-ins; try again in {wait} seconds.",
             headers={"Retry-After": str(wait)},
         )
-    role = authenticate(w.dossier.store, name, password) if name else None
+    role = w.dossier.authenticate(name, password) if name else None
     if role is None:
-        w.limiter.failed(w.dossier.store, client, name)
+        w.limiter.failed(w.dossier, client, name)
         return render(
             request,
             "login.html",
@@ -71,25 +70,18 @@ def _sign_in(request: Request, form: FormData) -> Response:
             name=name,
             title="Sign in",
         )
-    w.limiter.succeeded(w.dossier.store, client, name)
-    token = open_session(w.dossier.store, name, w.settings.session_hours)
+    w.limiter.succeeded(w.dossier, client, name)
+    token = w.dossier.open_session(name, w.settings.session_hours)
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        token,
-        max_age=w.settings.session_hours * 3600,
-        httponly=True,
-        samesite="strict",
-        secure=w.settings.secure_cookies,
-    )
+    set_session_cookie(response, token, w.settings)
     return response
 
 
 @router.post("/logout", dependencies=[Depends(require_csrf)])
 async def logout(request: Request) -> Response:
-    token = request.cookies.get(SESSION_COOKIE)
+    token = session_token(request)
     if token:
-        await run_in_threadpool(close_session, web(request).dossier.store, token)
+        await run_in_threadpool(web(request).dossier.close_session, token)
     response = RedirectResponse("/login" if web(request).settings.mode is Mode.TEAM else "/", 303)
-    response.delete_cookie(SESSION_COOKIE)
+    clear_session_cookie(response)
     return response

@@ -1,7 +1,8 @@
 """Compliance: obligations × days (or weeks) by status, quota charts, the evidence behind a cell.
 
 Reads ``Dossier.check`` (through ``web.compliance_view``,
-cached per version of the dossier); evidence records come from the store.
+cached per version of the dossier); evidence records come from ``Dossier.records_by_id``
+and ``Dossier.entries_for``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.store.entries import entries_for, records_by_id
+from truceline.compliance import COUNTED, MEANINGS
 from truceline.web import compliance_view as cv
 from truceline.web.charts import Line, line_chart
 from truceline.web.deps import fragment, render, web
@@ -53,8 +54,6 @@ def quota_chart(o: Any, quota: Any | None) -> Any:
 
 @router.get("/compliance", response_class=HTMLResponse)
 def compliance(request: Request) -> HTMLResponse:
-    if not cv.available():
-        return render(request, "pending.html", title="Compliance", what="compliance")
     return render(
         request,
         "compliance.html",
@@ -64,8 +63,6 @@ def compliance(request: Request) -> HTMLResponse:
 
 
 def _context(request: Request) -> dict[str, Any]:
-    from truceline.compliance import COUNTED, MEANINGS
-
     w = web(request)
     p = request.query_params
     ledger = cv.ledger(w, _as_of(request))
@@ -101,10 +98,9 @@ CELL_LIMIT = 25
 
 def _evidence(w: Any, day: Any) -> tuple[list[Any], list[Any]]:
     """The first ``CELL_LIMIT`` records for and against a day's status, with their sources."""
-    store = w.dossier.store
     ids = [*day.evidence[:CELL_LIMIT], *day.against[:CELL_LIMIT]]
-    found = records_by_id(store, ids)
-    entries = {e.record.id: e for e in entries_for(store, list(found.values()))}
+    found = w.dossier.records_by_id(ids)
+    entries = {e.record.id: e for e in w.dossier.entries_for(list(found.values()))}
     return (
         [entries[i] for i in day.evidence if i in entries],
         [entries[i] for i in day.against if i in entries],
@@ -142,10 +138,9 @@ def obligation(request: Request, obligation_id: str) -> HTMLResponse:
     o = ledger.get(obligation_id)
     if o is None:
         raise HTTPException(404, f"No obligation {obligation_id}.")
-    store = w.dossier.store
     ids = [i for d in o.days for i in (*d.evidence[:CELL_LIMIT], *d.against[:CELL_LIMIT])]
-    found = records_by_id(store, ids)
-    entries = {e.record.id: e for e in entries_for(store, list(found.values()))}
+    found = w.dossier.records_by_id(ids)
+    entries = {e.record.id: e for e in w.dossier.entries_for(list(found.values()))}
     decided = [d for d in o.days if d.evidence or d.against or d.note]
     return render(
         request,
@@ -161,7 +156,5 @@ def obligation(request: Request, obligation_id: str) -> HTMLResponse:
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
-    if not cv.available():
-        return ["/compliance"]
     ledger = cv.ledger(w, None)
     return ["/compliance"] + [f"/compliance/obligation/{o.id}" for o in ledger.obligations]

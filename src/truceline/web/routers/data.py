@@ -14,7 +14,6 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from truceline.app import DATA_FILES
-from truceline.store.version import version
 from truceline.web.deps import render, web
 
 router = APIRouter()
@@ -41,7 +40,7 @@ def download(request: Request, name: str) -> FileResponse:
 
 
 def _built(w) -> Path:  # type: ignore[no-untyped-def]
-    current = version(w.dossier.store)
+    current = w.dossier.version()
     with _lock:
         built = w.extras.get("data")
         if built and built[0] == current:

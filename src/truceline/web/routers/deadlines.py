@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from truceline.compliance import deadlines as list_deadlines
 from truceline.web import compliance_view as cv
 from truceline.web.deps import render, web
 
@@ -18,15 +19,11 @@ ORDER = ("breached", "overdue", "upcoming", "waiting", "disputed", "met")
 
 @router.get("/deadlines", response_class=HTMLResponse)
 def deadlines(request: Request) -> HTMLResponse:
-    if not cv.available():
-        return render(request, "pending.html", title="Deadlines", what="compliance")
-    from truceline.compliance import deadlines as list_deadlines
-
     w = web(request)
     ledger = cv.ledger(w, cv.parse_day(request.query_params.get("as_of")))
     items = list_deadlines(ledger)
     groups = [(state, [i for i in items if i.state == state]) for state in ORDER]
-    agreements = w.snapshot.get("agreements", w.dossier.store.agreements, heavy=True)
+    agreements = w.snapshot.get("agreements", w.dossier.agreements, heavy=True)
     phases = cv.phases(agreements, ledger.as_of)
     return render(
         request,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from truceline.store.counts import state_counts
 from truceline.web.deps import render, web
 
 router = APIRouter()
@@ -14,10 +13,10 @@ router = APIRouter()
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     w = web(request)
-    store = w.dossier.store
-    counts = w.snapshot.get("counts", store.counts, heavy=True)
-    states = w.snapshot.get("states", lambda: state_counts(store), heavy=True)
-    agreements = w.snapshot.get("agreements", store.agreements, heavy=True)
+    dossier = w.dossier
+    counts = w.snapshot.get("counts", dossier.counts, heavy=True)
+    states = w.snapshot.get("states", dossier.state_counts, heavy=True)
+    agreements = w.snapshot.get("agreements", dossier.agreements, heavy=True)
     return render(
         request,
         "home.html",

@@ -13,18 +13,11 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from truceline.negotiation import diff_against_agreement, diff_terms
 from truceline.web.deps import render, web
 
 router = APIRouter()
 AGREEMENT = "agreement"
-
-
-def available() -> bool:
-    try:
-        import truceline.negotiation  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _record(w: Any) -> Any:
@@ -50,8 +43,6 @@ def baseline(entry: Any, previous: Any | None, by_id: dict[str, Any]) -> str | N
 
 
 def changes(a: str | None, b: str, by_id: dict[str, Any], agreement: Any) -> list[Any]:
-    from truceline.negotiation import diff_against_agreement, diff_terms
-
     target = by_id[b].proposal
     if a == AGREEMENT and agreement is not None:
         return list(diff_against_agreement(target, agreement, include_same=True))
@@ -70,8 +61,6 @@ def answers_by_party(entry: Any) -> list[tuple[str, list[Any], bool]]:
 
 @router.get("/negotiation", response_class=HTMLResponse)
 def negotiation(request: Request) -> HTMLResponse:
-    if not available():
-        return render(request, "pending.html", title="Negotiation", what="negotiation")
     w = web(request)
     data = _record(w)
     entries = data["entries"]

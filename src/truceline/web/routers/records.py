@@ -6,9 +6,6 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from truceline.model import Source, describe, dump, kind_of
-from truceline.store.entries import entries_for, record_ids
-from truceline.store.sources import records_citing, source_ids, source_page
-from truceline.store.sources import source as stored_source
 from truceline.web.deps import int_param, linker, render, web
 from truceline.web.render import Span, highlight_spans, locate
 
@@ -17,8 +14,8 @@ router = APIRouter()
 
 @router.get("/record/{record_id}", response_class=HTMLResponse)
 def record(request: Request, record_id: str) -> HTMLResponse:
-    store = web(request).dossier.store
-    obj = store.get(record_id)
+    dossier = web(request).dossier
+    obj = dossier.get(record_id)
     if obj is None:
         raise HTTPException(404, f"No record with id {record_id}.")
     if isinstance(obj, Source):
@@ -26,7 +23,7 @@ def record(request: Request, record_id: str) -> HTMLResponse:
     kind = kind_of(obj)
     if kind not in ("event", "statement", "figure", "proposal", "response"):
         raise HTTPException(404, f"{record_id} is a {kind}, not a record.")
-    entry = entries_for(store, [obj])[0]  # type: ignore[list-item]
+    entry = dossier.entries_for([obj])[0]  # type: ignore[list-item]
     fields = {
         k: v
         for k, v in dump(obj).items()
@@ -38,19 +35,19 @@ def record(request: Request, record_id: str) -> HTMLResponse:
         entry=entry,
         record=obj,
         fields=fields,
-        history=store.history(record_id),
+        history=dossier.history(record_id),
         title=f"{kind} {record_id}",
     )
 
 
 @router.get("/source/{source_id}", response_class=HTMLResponse)
 def source(request: Request, source_id: str) -> HTMLResponse:
-    store = web(request).dossier.store
-    src = stored_source(store, source_id)
+    dossier = web(request).dossier
+    src = dossier.source(source_id)
     if src is None:
         raise HTTPException(404, f"No source with id {source_id}.")
     focus = request.query_params.get("focus", "")
-    records = records_citing(store, source_id)
+    records = dossier.records_citing(source_id)
     spans: list[Span] = []
     unplaced = []
     for rec in records:
@@ -88,7 +85,7 @@ def source(request: Request, source_id: str) -> HTMLResponse:
 def sources(request: Request) -> HTMLResponse:
     w = web(request)
     page = int_param(request.query_params.get("page"))
-    rows, total = source_page(w.dossier.store, page, 100)
+    rows, total = w.dossier.source_page(page, 100)
     pages = max(1, -(-total // 100))
     return render(
         request, "sources.html", rows=rows, total=total, page=page, pages=pages, title="Sources"
@@ -96,8 +93,8 @@ def sources(request: Request) -> HTMLResponse:
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
-    records = record_ids(w.dossier.store)
-    sources = source_ids(w.dossier.store)
+    records = w.dossier.record_ids()
+    sources = w.dossier.source_ids()
     pages = max(1, -(-len(sources) // 100))
     return (
         ["/sources"]

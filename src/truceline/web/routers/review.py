@@ -14,10 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from truceline.app import parse_assignments
+from truceline.app import Viewer, parse_assignments
 from truceline.model import RECORD_KINDS, dump
-from truceline.store.review_queue import candidates
-from truceline.web.accounts import Viewer
 from truceline.web.deps import int_param, render, require_csrf, require_role, web
 
 router = APIRouter()
@@ -39,7 +37,7 @@ def queue(request: Request) -> HTMLResponse:
     kind = request.query_params.get("kind", "")
     if kind and kind not in RECORD_KINDS:
         kind = ""
-    page = candidates(w.dossier.store, kind, int_param(request.query_params.get("page")), 25)
+    page = w.dossier.review_page(kind, int_param(request.query_params.get("page")), 25)
     return render(
         request,
         "review.html",

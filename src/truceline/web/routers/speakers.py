@@ -5,9 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.store.entries import entries_for
-from truceline.store.speakers import speakers as all_speakers
-from truceline.store.speakers import statements_of
 from truceline.web.deps import render, web
 
 router = APIRouter()
@@ -17,21 +14,20 @@ PER_SPEAKER = 50
 @router.get("/speakers", response_class=HTMLResponse)
 def speakers(request: Request) -> HTMLResponse:
     w = web(request)
-    store = w.dossier.store
+    dossier = w.dossier
     chosen = request.query_params.get("speaker")
-    people = w.snapshot.get("speakers", lambda: all_speakers(store), heavy=True)
+    people = w.snapshot.get("speakers", dossier.speakers, heavy=True)
     if chosen is not None:
         people = [p for p in people if p.name == chosen]
     groups = []
     shown = people if chosen is not None else people[:200]
     for person in shown:
-        said = statements_of(
-            store,
+        said = dossier.statements_of(
             person.name,
             person.affiliation,
             limit=500 if chosen or w.settings.static else PER_SPEAKER,
         )
-        groups.append((person, entries_for(store, said)))
+        groups.append((person, dossier.entries_for(said)))
     return render(
         request,
         "speakers.html",

@@ -8,10 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from truceline.store import counts
-from truceline.store.choices import choices
-from truceline.store.filters import TimelineFilter
-from truceline.store.timeline import timeline as timeline_page
+from truceline.app import TimelineFilter
 from truceline.web.deps import cached_fragment, fragment, int_param, render, web
 
 router = APIRouter()
@@ -80,20 +77,18 @@ def _cached_page(request: Request) -> HTMLResponse | None:
 
 def _timeline(request: Request) -> HTMLResponse:
     w = web(request)
-    store = w.dossier.store
+    dossier = w.dossier
     f = read_filter(request)
     results = fragment(
         request,
         "timeline_results.html",
         lambda: {
             "f": f,
-            "page": timeline_page(
-                store,
+            "page": dossier.timeline_page(
                 f,
                 w.settings.page_size,
                 w.snapshot,
-                # the static site has no server to ask again: count exactly there
-                cap=None if w.settings.static else counts.COUNT_CAP,
+                exact=w.settings.static,
             ),
         },
     )
@@ -105,7 +100,7 @@ def _timeline(request: Request) -> HTMLResponse:
         lambda: {
             "f": f,
             "states": STATES,
-            "choices": w.snapshot.get("choices", lambda: choices(store), heavy=True),
+            "choices": w.snapshot.get("choices", dossier.filter_choices, heavy=True),
         },
         key=_form_key(f),
     )
@@ -113,6 +108,6 @@ def _timeline(request: Request) -> HTMLResponse:
 
 
 def static_paths(w) -> list[str]:  # type: ignore[no-untyped-def]
-    total = counts.timeline_total(w.dossier.store, TimelineFilter())
+    total = w.dossier.timeline_total(TimelineFilter())
     pages = max(1, -(-total // w.settings.page_size))
     return ["/timeline"] + [f"/timeline?page={n}" for n in range(2, pages + 1)]
