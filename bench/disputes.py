@@ -17,14 +17,16 @@ Two workloads:
   earlier measurements in bench/RESULTS.md).
 
 Prints a Markdown table: records, events, disputes found, merged happenings,
-seconds (best of ``--repeat``), and the growth of the time against the
-previous size.
+seconds (best of ``--repeat``; CPU seconds beside them, steadier on a shared
+machine), the growth of the time against the previous size, and the load
+average when the size finished.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import sys
 import time
@@ -172,11 +174,12 @@ def dense(n: int) -> tuple[list[Source], list[Record]]:
 def run(n: int, repeat: int, workload: str) -> dict[str, float]:
     sources, records = (reporting if workload == "reporting" else dense)(n)
     events = [r for r in records if isinstance(r, Event)]
-    best = float("inf")
+    best = cpu = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         found = detect_disputes(records, sources, [])  # type: ignore[arg-type]
         best = min(best, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
     start = time.perf_counter()
     merged = merge_events(events, {s.id: s for s in sources})  # type: ignore[union-attr]
     merge_seconds = time.perf_counter() - start
@@ -186,6 +189,7 @@ def run(n: int, repeat: int, workload: str) -> dict[str, float]:
         "disputes": len(found),
         "merged": sum(1 for m in merged if len(m.events) > 1),
         "seconds": best,
+        "cpu": cpu,
         "merge_seconds": merge_seconds,
     }
 
@@ -198,10 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"workload: {args.workload}")
     print(
-        "| records | events | disputes | merged happenings | detect_disputes s "
-        "| merge_events alone s | growth |"
+        "| records | events | disputes | merged happenings | detect_disputes s (CPU s) "
+        "| merge_events alone s | growth | load |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
     previous: dict[str, float] | None = None
     for n in args.sizes:
         r = run(n, args.repeat, args.workload)
@@ -212,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"| {n:,} | {r['events']:,} | {r['disputes']:,} | {r['merged']:,} "
-            f"| {r['seconds']:.2f} | {r['merge_seconds']:.2f} | {growth} |",
+            f"| {r['seconds']:.2f} ({r['cpu']:.2f}) | {r['merge_seconds']:.2f} | {growth} "
+            f"| {os.getloadavg()[0]:.1f} |",
             flush=True,
         )
         previous = r

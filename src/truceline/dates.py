@@ -7,6 +7,7 @@ precision, so that a month is never mistaken for its first day.
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import re
 from typing import Annotated, Any
@@ -45,11 +46,35 @@ IsoDate = Annotated[str, BeforeValidator(_iso_prefix)]
 """An ISO date or a prefix of one: ``2025``, ``2025-03`` or ``2025-03-18``."""
 
 
+def _date_or_open(value: Any) -> Any:
+    """A last day that may be left open; the error names both forms."""
+    if isinstance(value, str) and value.strip().lower() == "open":
+        return "open"
+    try:
+        return _iso_prefix(value)
+    except ValueError as exc:
+        raise ValueError(f"{exc}; or open (until a record ends it)") from None
+
+
+IsoDateOrOpen = Annotated[str, BeforeValidator(_date_or_open)]
+"""An ISO date (prefix), or ``open``: a last day no report has given yet."""
+
+
 def first_day(value: str) -> dt.date:
     """The first calendar day an ISO prefix can mean (used to sort and window)."""
     parts = [int(p) for p in value.split("-")]
     while len(parts) < 3:
         parts.append(1)
+    return dt.date(*parts)
+
+
+def last_day(value: str) -> dt.date:
+    """The last calendar day an ISO prefix can mean (so nothing is read as known early)."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], _calendar.monthrange(parts[0], parts[1])[1])
     return dt.date(*parts)
 
 

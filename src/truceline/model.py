@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from truceline.agreement.model import Agreement, Clause, Obligation, Phase, PhaseStart
 from truceline.base import Id, StrictObject, make_id
-from truceline.dates import IsoDate, default_precision, first_day
+from truceline.dates import IsoDate, IsoDateOrOpen, default_precision, first_day
 from truceline.vocab import (
     DisputeKind,
     EventMode,
@@ -46,6 +46,7 @@ __all__ = [
     "Evidence",
     "Figure",
     "FigureValue",
+    "Justification",
     "Obligation",
     "Phase",
     "PhaseStart",
@@ -85,6 +86,7 @@ class Source(StrictObject):
     language: str | None = None
     content_hash: str | None = None
     text: str | None = None
+    notes: str | None = Field(None, description="The analyst's remarks on the source.")
 
     @model_validator(mode="after")
     def _hash_text(self) -> Source:
@@ -124,6 +126,12 @@ class _RecordBase(StrictObject):
     state: ReviewState = ReviewState.ACCEPTED
     confidence: float | None = Field(None, ge=0, le=1)
     notes: str | None = None
+    until: IsoDateOrOpen | None = Field(
+        None,
+        description="A continuing state (forces holding posts, a port cut off): it holds from "
+        "date through this day; open: until a record that ends it, or the as-of date.",
+    )
+    ends: Id | None = Field(None, description="The continuing state (record id) this one ends.")
 
     @model_validator(mode="after")
     def _precision_from_date(self) -> _RecordBase:
@@ -145,6 +153,14 @@ class FigureValue(StrictObject):
     qualifier: Qualifier = Qualifier.EXACT
 
 
+class Justification(StrictObject):
+    """A justification someone claims for an act (self-defence): a claim, never a ruling."""
+
+    claim: str
+    claimed_by: str
+    exception: Id | None = Field(None, description="The obligation's exception it invokes.")
+
+
 class Event(_RecordBase):
     """A dated happening: who did what to whom, where."""
 
@@ -164,6 +180,9 @@ class Event(_RecordBase):
         None,
         description="planned, threatened or hypothetical: reported as intended or possible, "
         "not as done (unset: reported as done).",
+    )
+    justification: Justification | None = Field(
+        None, description="A justification claimed for the act, and by whom (self-defence)."
     )
 
     @property

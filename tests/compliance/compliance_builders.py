@@ -3,7 +3,8 @@
 Every test agreement comes into force on 1 January 2025 (day 1) and has one
 ten-day phase ``p1`` unless it says otherwise. ``codes`` turns a ledger row into
 one letter per day: M met, B breached, A assumed met, P pending, O overdue,
-D disputed, U undecided, - unreported, S suspended.
+D disputed, U undecided, - unreported, S suspended, H partial (E ended: only ever a
+``status_today``, never a day of the ledger).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from truceline.compliance import Ledger, evaluate
 from truceline.model import Dispute, Event, Figure, Source
 
 D = dt.date
-LETTER = {"met": "M", "breached": "B", "assumed_met": "A", "pending": "P", "overdue": "O",
-          "disputed": "D", "undecided": "U", "unreported": "-", "suspended": "S"}  # fmt: skip
+LETTER = {"met": "M", "partial": "H", "breached": "B", "assumed_met": "A", "pending": "P",
+          "overdue": "O", "disputed": "D", "undecided": "U", "unreported": "-", "suspended": "S",
+          "ended": "E"}  # fmt: skip
 
 
 class Build:
@@ -36,7 +38,7 @@ class Build:
         return Agreement.model_validate(data)
 
     def obligation(
-        self, kind: str, oid: str = "o", party: str = "A", **terms: Any
+        self, kind: str, oid: str = "o", party: str | list[str] = "A", **terms: Any
     ) -> dict[str, Any]:
         return {"id": oid, "kind": kind, "party": party,
                 "clause": {"ref": "1", "text": "clause"}, **terms}  # fmt: skip

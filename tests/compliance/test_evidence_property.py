@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from truceline.compliance import Ledger
-from truceline.model import Dispute, Event, Figure, FigureValue
+from truceline.model import Dispute, Event, Figure, FigureValue, Justification
 
 TYPES = ["ASSAULT", "RELEASE", "RETREAT", "REJECT"]
 ACTORS = ["A", "B"]
@@ -37,19 +37,39 @@ def _obligation(i: int, kind: str, actor: str, silence: str, due: int) -> dict[s
         "deadline": {"act": match, "what": "the act", "due": f"day {due}",
                      "contrary": {"types": ["REJECT"], "actors": [actor]}},
         "quota": {"metric": METRICS[i % 2], "unit": "one", "target": 50,
-                  "period": "week" if i % 3 == 0 else "day"},
+                  "period": ["week", "3 days", "day", "month"][i % 4], "anchor": f"day {due}",
+                  "measure": "stock" if i % 2 else None},
         "schedule": {"match": {"kind": "event", "types": ["RELEASE"], "actors": [actor]},
                      "metric": "captives_released",
                      "instalments": [{"due": f"day {due}", "count": 3}]},
         "conditional": {"trigger": {"day": f"day {due}"},
                         "then": {"kind": "prohibition", "match": match, "silence": silence}},
+        "stock": {"kind": "schedule", "measure": "stock", "metric": "captives_released",
+                  "match": {"kind": "event", "types": ["RELEASE"], "actors": [actor]},
+                  "instalments": [{"due": f"day {due}", "count": 3}]},
+        "partial": {"kind": "deadline", "act": match, "what": "the act", "due": f"day {due}",
+                    "quantity": 6, "metric": "captives_released"},
+        "asap": {"kind": "deadline", "act": match, "what": "the act", "due": "as soon as possible",
+                 "contrary": {"types": ["REJECT"], "actors": [actor]}},
     }[kind]  # fmt: skip
+    kind = terms.pop("kind", kind)
     return build.obligation(kind, f"o{i}", party=actor, **terms)
 
 
 obligations = st.lists(
     st.tuples(
-        st.sampled_from(["prohibition", "deadline", "quota", "schedule", "conditional"]),
+        st.sampled_from(
+            [
+                "prohibition",
+                "deadline",
+                "quota",
+                "schedule",
+                "conditional",
+                "stock",
+                "partial",
+                "asap",
+            ]
+        ),  # fmt: skip
         st.sampled_from(ACTORS),
         st.sampled_from(["unreported", "assume_met"]),
         st.integers(1, DAYS),
@@ -57,8 +77,9 @@ obligations = st.lists(
     min_size=1,
     max_size=5,
 )
+UNTIL = [None, None, "open", _day(DAYS // 2)]  # a continuing state, open or ending
 events = st.builds(
-    lambda day, t, a, occurred, value: (
+    lambda day, t, a, occurred, value, until, why: (
         lambda rid: Event(
             id=rid,
             date=_day(day),
@@ -67,6 +88,8 @@ events = st.builds(
             summary="x",
             occurred=occurred,
             figures=[FigureValue(metric="captives_released", value=value)],
+            until=until,
+            justification=Justification(claim="self-defence", claimed_by=a) if why else None,
         )
     ),  # fmt: skip
     st.integers(0, DAYS - 1),
@@ -74,11 +97,14 @@ events = st.builds(
     st.sampled_from(ACTORS),
     st.sampled_from([None, None, False]),
     st.integers(1, 5),
+    st.sampled_from(UNTIL),
+    st.booleans(),
 )
 figures = st.builds(
-    lambda day, metric, value, qualifier, body: (
+    lambda day, metric, value, qualifier, body, until, span: (
         lambda rid: Figure(
-            id=rid, date=_day(day), metric=metric, value=value, qualifier=qualifier, counted_by=body
+            id=rid, date=_day(day), metric=metric, value=value, qualifier=qualifier,
+            counted_by=body, until=until, period_end=_day(day + span) if span else None,
         )
     ),
     st.integers(0, DAYS - 1),
@@ -86,7 +112,9 @@ figures = st.builds(
     st.integers(0, 100),
     st.sampled_from(["exact", "at_least", "up_to", "nearly"]),
     st.sampled_from(["OCHA", "COGAT", None]),
-)
+    st.sampled_from(UNTIL),
+    st.sampled_from([0, 0, 2, 6]),  # a count over a span of days
+)  # fmt: skip
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -122,14 +150,14 @@ def test_no_verdict_without_a_deciding_record(
     silent = build.ledger(agreement, [], as_of=as_of)
     _check(silent, declared)
     for o in silent.obligations:
-        assert not {d.status for d in o.days} & {"met", "breached"}, o.id
+        assert not {d.status for d in o.days} & {"met", "breached", "partial"}, o.id
         assert o.lifecycle not in ("fulfilled", "violated"), o.id
 
 
 def _check(ledger: Ledger, declared: set[str]) -> None:
     for o in ledger.obligations:
         for d in o.days:
-            if d.status in ("met", "breached"):
+            if d.status in ("met", "breached", "partial"):
                 assert d.evidence or d.against, (o.id, d)
             if d.status == "assumed_met":
                 assert o.id in declared and not d.evidence, (o.id, d)

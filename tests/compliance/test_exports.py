@@ -8,7 +8,8 @@ import truceline.compliance
 
 def test_compliance_api() -> None:
     assert set(truceline.compliance.__all__) == {
-        "COUNTED", "MEANINGS", "STATUSES", "Day", "DeadlineItem", "Ledger", "Lifecycle", "ObligationLedger", "Point",
+        "COUNTED", "MEANINGS", "STATUSES", "Change", "Day", "DeadlineItem", "Ledger", "Life",
+        "Lifecycle", "ObligationLedger", "Point",
         "RecordIndex", "Series", "Status", "Version", "deadlines", "evaluate",
         "to_ical",
     }  # fmt: skip

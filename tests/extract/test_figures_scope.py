@@ -36,6 +36,11 @@ def scope_of(sentence: str, figure: str) -> dict[str, object]:
             "404",
             {"counted_by": "Gaza Health Ministry", "as_of": "evening"},
         ),
+        (
+            "In the days since the strikes resumed on March 18, which killed more than 890 people",
+            "890",
+            {"cumulative": True},
+        ),
         ("Hamas freed three hostages on Sunday.", "three", {}),
     ],
 )

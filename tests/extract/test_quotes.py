@@ -289,3 +289,14 @@ def test_a_name_before_its_age_still_speaks(extractor):
 def test_headline_cue_naming_a_person_inside_a_phrase(extractor):
     text = "A word from Ines Marlow: 'Keep the crossings open.'\n\nShe spoke in Geneva.\n"
     assert _said(extractor, text)[0] == ("Keep the crossings open.", "Ines Marlow")
+
+
+def test_a_place_before_a_headline_colon_is_a_topic(extractor):
+    text = "Gaza: Strikes hit two schools overnight\n\nRescuers searched the rubble.\n"
+    assert _said(extractor, text) == []
+
+
+def test_affiliation_never_comes_from_the_quoted_words(extractor):
+    text = "Karimov: Moscow must withdraw its troops\n\nThe general spoke near the river.\n"
+    [quote] = [q for q in _quotes(extractor, text, date(2025, 5, 2)) if q["kind"] == "direct"]
+    assert quote["speaker"] == "Karimov" and quote["affiliation"] != "Moscow"

@@ -201,3 +201,12 @@ def test_years_in_words_and_year_end(extractor):
     got = _timex(extractor, text, date(2025, 4, 28))
     assert got["nineteen ninety-six"] == ("1996", "year")
     assert got["the end of the year"] == ("2025", "year")
+
+
+def test_a_headline_present_tense_is_not_ahead(extractor):
+    text = "Strikes hit the port on Monday\n\nOfficials say talks resume on Monday.\n"
+    got = [
+        (t["text"], t["value"])
+        for t in extractor.extract(text, date(2025, 5, 2)).to_json()["timex"]
+    ]
+    assert got == [("Monday", "2025-04-28"), ("Monday", "2025-05-05")]

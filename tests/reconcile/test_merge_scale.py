@@ -74,3 +74,27 @@ def test_zero_threshold_uses_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     _cluster(feats, 1, 0.0)
     assert called
+
+
+def test_the_cycle_collector_is_paused_only_while_merging() -> None:
+    import gc
+
+    seen: list[bool] = []
+    original = merge._features
+
+    def spy(event: Event) -> object:
+        seen.append(gc.isenabled())
+        return original(event)
+
+    merge._features = spy  # type: ignore[assignment]
+    try:
+        merge.merge_events(_events(1, 3, 3, 2, 4))
+    finally:
+        merge._features = original
+    assert seen == [False, False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        merge.merge_events(_events(1, 3, 3, 2, 4))
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

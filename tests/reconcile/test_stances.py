@@ -20,26 +20,26 @@ def said(sid: str, speaker: str, quote: str, sentence: str, date: str = "2025-03
 REJECTED = said(
     "us",
     "U.S. officials",
-    "the group's negotiators had rejected a U.S.-drafted offer",
-    "Washington blamed Hamas, saying the group's negotiators had rejected a U.S.-drafted offer.",
+    "the group's negotiators turned down a U.S. extension offer",
+    "Washington faulted Hamas, saying the group's negotiators turned down a U.S. extension offer.",
 )
 NOT_REJECTED = said(
     "hamas",
     "Hamas officials",
-    "it did not officially reject any proposal put forward by Witkoff",
-    "Hamas officials said that it did not officially reject any proposal put forward by Witkoff.",
+    "it never formally rejected any plan from Witkoff",
+    "Hamas officials told a reporter that it never formally rejected any plan from Witkoff.",
 )
 RESPONDED = said(
     "egypt",
     "Egyptian officials",
-    "Israel has responded positively to recent proposals by mediators",
-    "Egyptian officials said that Israel has responded positively to recent proposals by mediators.",
+    "Israel responded positively to the latest mediators' proposals",
+    "Egyptian officials said Israel responded positively to the latest mediators' proposals.",
 )
 NEVER_RECEIVED = said(
     "pmo",
     "Netanyahu's office",
-    "Israel had received a new Egyptian proposal",
-    "Netanyahu's office denied Israel had received a new Egyptian proposal.",
+    "Israel got a fresh Egyptian proposal",
+    "Netanyahu's office on Wednesday denied that Israel got a fresh Egyptian proposal.",
 )
 
 

@@ -47,5 +47,6 @@ def test_the_page_shows_the_walk_out_and_the_end(client) -> None:  # type: ignor
     assert "Agreement t: terminated" in html
     assert "its last day was 2025-01-05" in html
     assert "suspended by B until 2025-01-03: B walks out of the talks" in html
+    assert 'class="status status-ended"><span class="sym" aria-hidden="true">∎</span>' in html
     matrix = html[html.index('<table class="matrix">') :]
     assert max(re.findall(r"obligation=calm-a&amp;day=([\d-]+)", matrix)) == "2025-01-05"

@@ -2,6 +2,7 @@
 
 from truceline.agreement.calendar import Calendar, CalendarError
 from truceline.agreement.days import DayExpr, DayRef, parse_day
+from truceline.agreement.life import LifeEvent, LifeReading, Term
 from truceline.agreement.match import Match
 from truceline.agreement.model import Agreement, Phase, PhaseStart, Suspension
 from truceline.agreement.obligations import (
@@ -23,6 +24,7 @@ from truceline.agreement.obligations import (
     Terms,
     Trigger,
 )
+from truceline.agreement.readings import Reading
 
 __all__ = [
     "Agreement",
@@ -37,6 +39,8 @@ __all__ = [
     "Deadline",
     "DeadlineTerms",
     "Instalment",
+    "LifeEvent",
+    "LifeReading",
     "Match",
     "Obligation",
     "Phase",
@@ -46,9 +50,11 @@ __all__ = [
     "Quota",
     "QuotaTerms",
     "Ratio",
+    "Reading",
     "Schedule",
     "ScheduleTerms",
     "Suspension",
+    "Term",
     "Terms",
     "Trigger",
     "parse_day",

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from truceline.agreement.chains import day_one as agreement_day_one
-from truceline.agreement.days import DayExpr, parse_day
+from truceline.agreement.days import OPEN, DayExpr, parse_day
 from truceline.dates import first_day
 
 if TYPE_CHECKING:  # types only: the agreement model validates itself with this calendar
@@ -68,6 +68,8 @@ class Calendar:
         start = self._start(phase)
         if phase.length_days is not None:
             end = start + dt.timedelta(days=phase.length_days - 1) if start else None
+        elif phase.end == OPEN:
+            end = None
         else:
             end = self._resolve(parse_day(phase.end or ""), None, own=(phase.id, start))
         return start, end
@@ -92,6 +94,10 @@ class Calendar:
     def resolve(self, ref: str, trigger: dt.date | None = None) -> dt.date | None:
         """The date of a day reference (None while it depends on something not yet known)."""
         return self._resolve(parse_day(ref), trigger)
+
+    def last(self, ref: str, trigger: dt.date | None = None) -> dt.date | None:
+        """The date of a last day, None for ``open`` (no end) or while not yet known."""
+        return None if ref == OPEN else self.resolve(ref, trigger)
 
     def _resolve(
         self, expr: DayExpr, trigger: dt.date | None, own: tuple[str, dt.date | None] | None = None

@@ -12,6 +12,10 @@ the 42nd day") more often than they give dates. A day reference is one string::
     trigger                 the day a conditional obligation's trigger happened
     phase_1.end + 8         any of the above plus or minus whole days
 
+A last day (a window's or a phase's ``end``) may also be ``open``: no end
+written in the text ("until further notice"). An open window runs until the
+as-of date or the end of the agreement's life, whichever comes first.
+
 Parsing is separate from resolving: ``parse_day`` checks the grammar (so a typo
 is an error at its line), ``truceline.agreement.calendar`` turns it into a date.
 """
@@ -94,3 +98,20 @@ def _check(value: object) -> object:
 
 DayRef = Annotated[str, BeforeValidator(_check)]
 """A day reference string (see the module docstring), checked when read."""
+
+OPEN = "open"
+"""The last day of a window the text leaves open ("until further notice")."""
+
+
+def _check_end(value: object) -> object:
+    """A last day: a day reference, or ``open``; the error names both forms."""
+    if isinstance(value, str) and value.strip().lower() == OPEN:
+        return OPEN
+    try:
+        return _check(value)
+    except ValueError as exc:
+        raise ValueError(f"{exc}; or open, for no end (until further notice)") from None
+
+
+EndRef = Annotated[str, BeforeValidator(_check_end)]
+"""A last day: a day reference, or ``open`` for a window with no end."""

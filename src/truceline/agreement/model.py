@@ -1,5 +1,9 @@
 """An agreement: parties, phases, suspensions and the obligations its clauses impose.
 
+An amendment either restates every obligation (``obligations``: one left out
+ends) or patches the amended version (``add``, ``replace``, ``drop`` by id:
+what it does not name carries over).
+
 Relative days resolve by one explicit rule: day 1 is ``day_one`` if the file
 gives it, else the ``in_force`` date. An amendment is a new Agreement naming
 the one it ``amends``; it governs its obligations from its own ``in_force``
@@ -18,13 +22,16 @@ from pydantic import Field, ValidationError, ValidatorFunctionWrapHandler, model
 from pydantic_core import PydanticCustomError
 
 from truceline.agreement.checks import problems
-from truceline.agreement.days import DayRef
+from truceline.agreement.days import DayRef, EndRef
+from truceline.agreement.life import LifeEvent, Term
 from truceline.agreement.match import Match
 from truceline.agreement.obligations import KINDS, Clause, Obligation
 from truceline.base import Id, StrictObject
 from truceline.dates import IsoDate
 
-__all__ = ["Agreement", "Clause", "Obligation", "Phase", "PhaseStart", "Suspension"]
+__all__ = [
+    "Agreement", "Clause", "LifeEvent", "Obligation", "Phase", "PhaseStart", "Suspension", "Term"
+]  # fmt: skip
 
 
 class PhaseStart(StrictObject):
@@ -50,7 +57,9 @@ class Phase(StrictObject):
     name: str | None = None
     start: PhaseStart
     length_days: int | None = Field(None, gt=0)
-    end: DayRef | None = Field(None, description="Last day, instead of length_days.")
+    end: EndRef | None = Field(
+        None, description="Last day (or open: no end), instead of length_days."
+    )
     conditions: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -85,7 +94,20 @@ class Agreement(StrictObject):
     day_one: IsoDate | None = Field(None, description="Day 1 of relative days; default in_force.")
     phases: list[Phase] = Field(default_factory=list)
     obligations: list[Obligation] = Field(default_factory=list)
+    add: list[Obligation] = Field(
+        default_factory=list, description="An amendment's new obligations (a patch)."
+    )
+    replace: list[Obligation] = Field(
+        default_factory=list, description="An amendment's new text of obligations, by id."
+    )
+    drop: list[Id] = Field(
+        default_factory=list, description="Ids of obligations an amendment ends."
+    )
     suspensions: list[Suspension] = Field(default_factory=list)
+    term: Term | None = Field(None, description="How long it runs before it must be renewed.")
+    life: list[LifeEvent] = Field(
+        default_factory=list, description="Dated changes: renewed, suspended, lapsed …"
+    )
     sources: list[str] = Field(default_factory=list)
     notes: str | None = None
 
@@ -104,6 +126,11 @@ class Agreement(StrictObject):
                 cls.__name__, [{"type": error, "loc": loc, "input": _at(data, loc)}]
             )
         return agreement
+
+    @property
+    def patches(self) -> bool:
+        """An amendment written as a patch: what it does not name carries over."""
+        return bool(self.add or self.replace or self.drop)
 
 
 def _without_tags(exc: ValidationError, title: str) -> ValidationError:

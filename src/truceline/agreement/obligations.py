@@ -16,10 +16,20 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from truceline.agreement.days import DayRef
+from truceline.agreement.days import DayRef, EndRef
 from truceline.agreement.match import Match
+from truceline.agreement.periods import Period
+from truceline.agreement.readings import Reading
 from truceline.base import Id, StrictObject
 
 
@@ -32,12 +42,48 @@ class Clause(StrictObject):
     note: str | None = Field(None, description="Where sources disagree about the clause.")
 
 
+ASAP = "as soon as possible"
+"""A due day the text does not give: never overdue by the clock alone."""
+_DAY_REF: TypeAdapter[str] = TypeAdapter(DayRef)
+
+
+def _due(value: object) -> object:
+    """A due day: a day reference, or ``as soon as possible``; the error names both."""
+    if isinstance(value, str) and " ".join(value.lower().split()) == ASAP:
+        return ASAP
+    try:
+        return _DAY_REF.validate_python(value)
+    except ValidationError as exc:
+        message = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise ValueError(f"{message}; or {ASAP}") from None
+
+
+DueRef = Annotated[str, BeforeValidator(_due)]
+Metrics = str | list[str] | None
+Measure = Literal["flow", "stock"]
+"""flow: counts of acts, which add up; stock: a level (troops deployed), latest count wins."""
+
+
+class ClauseException(StrictObject):
+    """A case the clause itself excepts (self-defence against an imminent threat).
+
+    Listing it lets a record's claimed justification name it; the ledger shows
+    the claim beside the breach and never rules on it.
+    """
+
+    id: Id
+    text: str
+    sources: list[str] = Field(default_factory=list, description="Source ids for the exception.")
+
+
 class _Window(StrictObject):
     """When an obligation runs: a phase, or explicit first and last days (which win)."""
 
     phase: Id | None = Field(None, description="Phase whose days are the window.")
     start: DayRef | None = Field(None, description="First day; default the phase start or day 1.")
-    end: DayRef | None = Field(None, description="Last day; default the phase or agreement end.")
+    end: EndRef | None = Field(
+        None, description="Last day, or open (no end); default the phase or agreement end."
+    )
     contrary: Match | None = Field(
         None, description="Records saying the opposite; on a deciding day they make it disputed."
     )
@@ -51,14 +97,36 @@ class QuotaTerms(_Window):
     unit: str = Field(min_length=1, description="What one unit is, as the clause defines it.")
     target: float = Field(ge=0)
     comparison: Literal["at_least", "at_most"] = "at_least"
-    period: Literal["day", "week"] = "day"
-    aggregation: Literal["sum", "mean"] = Field(
-        "sum", description="How a week's daily counts combine before the target applies."
+    period: Period = Field("day", description="day, week, month or N days (such as 10 days).")
+    anchor: DayRef | None = Field(
+        None, description="First day of a period block; default the window's first day."
+    )
+    measure: Measure | None = Field(
+        None, description="flow (default): counts add up; stock: a level, latest count wins."
+    )
+    aggregation: Literal["sum", "mean", "latest"] = Field(
+        "sum",
+        validate_default=False,  # only a written aggregation is checked against the measure
+        description="How a period's daily counts combine before the target applies; "
+        "a stock takes the latest unless mean is given.",
     )
     counted_by: str | None = Field(
         None, description="Only this body's counts; unset: all bodies, which must agree."
     )
     match: Match | None = Field(None, description="Further filter on the figures (e.g. who).")
+
+    @field_validator("aggregation")
+    @classmethod
+    def _stock_not_summed(cls, value: str, info: ValidationInfo) -> str:
+        if value == "sum" and info.data.get("measure") == "stock":
+            raise ValueError("a stock is a level, never summed over days: use latest or mean")
+        return value
+
+    @property
+    def combine(self) -> str:
+        """How a period's counts combine: a stock takes its latest count unless told mean."""
+        explicit = "aggregation" in self.model_fields_set
+        return self.aggregation if self.measure != "stock" or explicit else "latest"
 
 
 class DeadlineTerms(_Window):
@@ -71,7 +139,14 @@ class DeadlineTerms(_Window):
     kind: Literal["deadline"] = "deadline"
     act: Match
     what: str = Field(description="The act, as a noun phrase: 'talks on phase 2'.")
-    due: DayRef
+    due: DueRef
+    quantity: float | None = Field(
+        None, gt=0, description="How much of the act is due (10 posts); less done is partial."
+    )
+    metric: Metrics = Field(None, description="Metric(s) giving each act's count; else 1.")
+    measure: Measure | None = Field(
+        None, description="flow (default): acts add up; stock: the latest count is all done."
+    )
 
 
 class ProhibitionTerms(_Window):
@@ -98,9 +173,6 @@ class Instalment(StrictObject):
     count: float = Field(gt=0)
 
 
-Metrics = str | list[str] | None
-
-
 class Ratio(StrictObject):
     """Counts due in proportion to another series (prisoners per captive released)."""
 
@@ -118,6 +190,9 @@ class ScheduleTerms(_Window):
     metric: Metrics = Field(None, description="Metric(s) giving each record's count; else 1.")
     instalments: list[Instalment] = Field(default_factory=list)
     per: Ratio | None = None
+    measure: Measure | None = Field(
+        None, description="flow (default): counts add up; stock: done is the latest count."
+    )
 
     @model_validator(mode="after")
     def _one_rule(self) -> ScheduleTerms:
@@ -154,9 +229,18 @@ class ConditionalTerms(_Window):
 
 class _Head(StrictObject):
     id: Id
-    party: str
+    party: str | list[str] = Field(description="Who bears the duty; a list: a joint duty.")
+    through: str | None = Field(
+        None, description="The signatory through whom a non-signatory party is bound."
+    )
     clause: Clause
+    readings: list[Reading] = Field(
+        default_factory=list, description="Other readings of the clause, each with sources."
+    )
     notes: str | None = None
+    exceptions: list[ClauseException] | None = Field(
+        None, description="Cases the clause excepts, which a claimed justification may name."
+    )
 
 
 class Quota(_Head, QuotaTerms):

@@ -28,13 +28,15 @@ from truceline.compliance import (
     deadlines,
     to_ical,
 )
-from truceline.compliance.ledger import obligation_json
+from truceline.compliance.ledger import Status, obligation_json
+from truceline.compliance.life import Life
 from truceline.dates import parse_day
 from truceline.errors import DateError
 
 _STYLE = {
     "met": "green",
     "breached": "bold red",
+    "partial": "dark_orange",
     "assumed_met": "italic dim green",
     "overdue": "dark_orange",
     "disputed": "yellow",
@@ -42,6 +44,7 @@ _STYLE = {
     "unreported": "dim",
     "pending": "cyan",
     "suspended": "magenta",
+    "ended": "dim magenta",
 }
 
 
@@ -107,6 +110,7 @@ def check(
             {
                 "as_of": ledger.as_of.isoformat(),
                 "breached": any(o.first_breach for o in chosen),
+                "agreements": [life.to_json() for life in ledger.lives],
                 "obligations": [obligation_json(o, days=days) for o in chosen],
             }
         )
@@ -115,6 +119,7 @@ def check(
             _print_days(o)
     else:
         print_summary(chosen, ledger.as_of)
+        print_lives(ledger.lives)
     if any(o.first_breach for o in chosen):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -127,7 +132,8 @@ def print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
     table = Table(title=f"Compliance as of {as_of}", show_lines=False)
     for column in ("obligation", "party", "kind", "today", "lifecycle"):
         table.add_column(column)
-    for column in COUNTED:
+    shown = _counted(obligations)
+    for column in shown:
         table.add_column(column.replace("_", " "), justify="right")
     table.add_column("first breach")
     table.add_column("evidence", justify="right")
@@ -139,17 +145,48 @@ def print_summary(obligations: list[ObligationLedger], as_of: dt.date) -> None:
             o.kind,
             _status(o.status_today),
             o.lifecycle,
-            *(str(counts[s]) for s in COUNTED),
+            *(str(counts[s]) for s in shown),
             str(o.first_breach or ""),
             str(len(o.evidence)),
         )
     console.print(table)
-    console.print("[dim]" + "; ".join(MEANINGS[s] for s in COUNTED) + ".[/]")
+    console.print("[dim]" + "; ".join(MEANINGS[s] for s in shown) + ".[/]")
+    if any(o.ended for o in obligations):
+        console.print(f"[dim]{MEANINGS['ended']}.[/]")
+
+
+def _counted(obligations: list[ObligationLedger]) -> list[Status]:
+    """The day counts to show: ``partial`` only where some quantified deadline has one."""
+    return [s for s in COUNTED if s != "partial" or any(o.counts[s] for o in obligations)]
+
+
+def print_lives(lives: list[Life]) -> None:
+    """Each agreement's life: its state, then every dated change with its sources."""
+    for life in lives:
+        end = f", last day {life.last_day}" if life.last_day else ""
+        term = f", term ends {life.term_end}" if life.term_end and not life.last_day else ""
+        reading = f" under reading {life.reading}" if life.reading else ""
+        console.print(
+            f"[bold]{life.agreement}[/]{reading}: {life.state} "
+            f"(in force {life.in_force}{term}{end})"
+        )
+        for c in life.changes:
+            by = f" by {', '.join(c.by)}" if c.by else ""
+            until = f" until {c.until}" if c.until else ""
+            why = f": {c.reason}" if c.reason else ""
+            rests = ", ".join([*c.sources, *c.records])
+            console.print(
+                f"  {c.day} {c.event}{by}{until}{why}" + (f" [dim]({rests})[/]" if rests else "")
+            )
 
 
 def _print_days(o: ObligationLedger) -> None:
     console.print(f"[bold]{o.id}[/] — {o.party}, {o.kind}, {o.lifecycle}")
-    console.print(f"{o.clause_ref}: {o.clause_text}")
+    reading = f" (reading {o.reading})" if o.reading else ""
+    sources = f" [dim]({', '.join(o.clause_sources)})[/]" if o.clause_sources else ""
+    console.print(f"{o.clause_ref}{reading}: {o.clause_text}{sources}")
+    if o.ended:
+        console.print(f"[dim]the agreement ended on {o.ended}: no day after it is evaluated[/]")
     if o.clause_note:
         console.print(f"[dim]note: {o.clause_note}[/]")
     for series in o.series:

@@ -22,14 +22,17 @@ from truceline.compliance.ledger import (
     Status,
     Version,
 )
+from truceline.compliance.life import Change, Life
 
 __all__ = [
     "COUNTED",
+    "Change",
     "MEANINGS",
     "STATUSES",
     "Day",
     "DeadlineItem",
     "Ledger",
+    "Life",
     "Lifecycle",
     "ObligationLedger",
     "Point",

@@ -12,8 +12,14 @@ from typing import Literal
 
 from truceline.compliance.ledger import Ledger, ObligationLedger
 
-DeadlineState = Literal["met", "disputed", "upcoming", "overdue", "breached", "waiting"]
-"""``overdue``: past due, no record of the act; ``breached``: a record says it was not done."""
+DeadlineState = Literal[
+    "met", "disputed", "upcoming", "overdue", "partial", "breached", "waiting", "superseded",
+    "ended",
+]  # fmt: skip
+"""``overdue``: past due, no record of the act; ``breached``: a record says it was not done;
+``partial``: past due, part of a quantified act recorded;
+``superseded``: an amendment moved the due day (the original stays listed); ``ended``: the
+agreement ended before the due day."""
 
 
 @dataclass(frozen=True)
@@ -33,16 +39,49 @@ class DeadlineItem:
 
 
 def deadlines(ledger: Ledger) -> list[DeadlineItem]:
-    """Every deadline (conditional ones included), soonest due first."""
+    """Every deadline (conditional ones included), soonest due first; a due day an
+    amendment moved stays listed as it was agreed."""
     items = [_item(o, ledger.as_of) for o in ledger.obligations if o.what is not None]
+    items += [i for o in ledger.obligations if o.what is not None for i in _superseded(o)]
     return sorted(items, key=lambda i: (i.due is None, i.due or dt.date.max, i.obligation))
+
+
+def _superseded(o: ObligationLedger) -> list[DeadlineItem]:
+    """The due days of earlier versions that a later one changed."""
+    out = []
+    for v, following in zip(o.versions, o.versions[1:], strict=False):
+        if v.due is None or v.due == o.due:
+            continue
+        met = next((d.day for d in v.days if d.status == "met"), None)
+        if met is not None and (v.governs_until is None or met <= v.governs_until):
+            state: DeadlineState = "met"
+            text = f"{o.what} recorded on {met}, under {v.agreement}"
+        else:
+            state = "superseded"
+            moved = f"moved to {o.due} by {following.agreement}" if o.due else "changed"
+            text = f"due by {v.due} under {v.agreement}; {moved}"
+        out.append(DeadlineItem(o.id, v.agreement, o.party, o.what or "", o.clause_ref,
+                                v.due, v.due_day, state, text, met))  # fmt: skip
+    return out
+
+
+def _undated(o: ObligationLedger) -> tuple[DeadlineState, str]:
+    """A deadline with no due day (as soon as possible): its state follows its records only."""
+    status = o.status_today
+    if status in ("met", "disputed", "breached", "overdue"):
+        return status, (o.days[-1].note or "") if o.days else ""  # type: ignore[return-value]
+    return "upcoming", f"no due day (as soon as possible); no {o.what} recorded"
 
 
 def _item(o: ObligationLedger, as_of: dt.date) -> DeadlineItem:
     what = o.what or ""
     met = o.done_on
     state: DeadlineState
-    if o.due is None or o.due_day is None:
+    if o.ended is not None and met is None and (o.due is None or o.due > o.ended):
+        state, text = "ended", f"the agreement ended on {o.ended}, before the due day"
+    elif o.kind == "deadline" and o.due is None:
+        state, text = _undated(o)
+    elif o.due is None or o.due_day is None:
         state, text = "waiting", "waiting for its trigger; due day not yet known"
     elif met is not None:
         late = (met - o.due).days
@@ -50,15 +89,20 @@ def _item(o: ObligationLedger, as_of: dt.date) -> DeadlineItem:
         verb = "recorded, disputed," if state == "disputed" else "recorded"
         text = f"{what} {verb} on {met}" + (f", {late} days after the due day" if late > 0 else "")
     else:
-        today = o.due_day - (o.due - as_of).days
+        now = min(as_of, o.ended) if o.ended else as_of  # never past the agreement's end
+        today = o.due_day - (o.due - now).days
         past = f"day {today}, {today - o.due_day} days past day {o.due_day}"
-        if as_of <= o.due:
+        if now <= o.due:
             state, text = "upcoming", f"day {today} of {o.due_day}, no {what} recorded"
+        elif o.status_today == "partial":
+            state, text = "partial", f"{past}, {o.days[-1].note}"
         elif o.status_today in ("breached", "disputed"):
             state = o.status_today  # type: ignore[assignment]
             text = f"{past}, recorded as not done ({', '.join(o.days[-1].evidence)})"
         else:
             state, text = "overdue", f"{past}, no {what} recorded"
+            if o.ended:
+                text += f"; the agreement ended on {o.ended}"
     return DeadlineItem(
         o.id, o.agreement, o.party, what, o.clause_ref, o.due, o.due_day, state, text, met
     )

@@ -6,6 +6,11 @@ each obligation of each version of each agreement works out the window,
 evaluates the kind, applies disputes, contrary records and suspensions, and
 stitches versions together: an amendment governs from its in-force date on,
 while the amended version's full evaluation is kept under ``versions``.
+
+Only the versions agreed and published by the as-of date are read
+(``agreed``); no obligation is evaluated past the agreement's life (``life``:
+a lapse, a termination, a bearer's withdrawal); an obligation whose clause has
+other readings gets one row per reading (``id@reading``), none picked.
 """
 
 from __future__ import annotations
@@ -15,14 +20,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from truceline.agreement.bearers import bearers, bound, label
 from truceline.agreement.calendar import Calendar, CalendarError
 from truceline.agreement.chains import chains, day_one
+from truceline.agreement.days import OPEN
 from truceline.agreement.model import Agreement, Phase
 from truceline.agreement.obligations import AnyTerms, Conditional
+from truceline.agreement.patches import PatchError, held
+from truceline.agreement.readings import under
 from truceline.compliance import deadline, prohibition, quota, schedule
+from truceline.compliance.agreed import Published, known_by, published
+from truceline.compliance.claims import attach_claims
 from truceline.compliance.context import Context, Disputed, Result, ids
 from truceline.compliance.index import RecordIndex
 from truceline.compliance.ledger import Day, Ledger, ObligationLedger, Version
+from truceline.compliance.life import Life, life, mark
+from truceline.compliance.life import readings as life_readings
 from truceline.compliance.lifecycle import lifecycle
 from truceline.dates import first_day
 from truceline.errors import TrucelineError
@@ -49,14 +62,15 @@ def evaluate(
     ``as_of`` defaults to today.
     """
     as_of = as_of or dt.date.today()
+    sources = list(sources)
     index = RecordIndex(records, sources, disputes, as_of)
-    return Ledger(as_of, _evaluate_all(list(agreements), index, as_of))
-
-
-def _evaluate_all(
-    agreements: list[Agreement], index: RecordIndex, as_of: dt.date
-) -> list[ObligationLedger]:
-    return [o for chain in chains(agreements) for o in _evaluate_chain(chain, index, as_of)]
+    dates = published(sources)
+    ledger = Ledger(as_of, [])
+    for chain in chains(known_by(agreements, dates, as_of)):
+        rows, lives = _evaluate_chain(chain, index, dates, as_of)
+        ledger.obligations += rows
+        ledger.lives += lives
+    return ledger
 
 
 @dataclass
@@ -67,11 +81,48 @@ class _Step:
     calendar: Calendar
     start: dt.date | None
     until: dt.date | None
+    obligations: list[Any]  # those in force under this version (a patch carries the rest over)
 
 
 def _evaluate_chain(
-    chain: list[Agreement], index: RecordIndex, as_of: dt.date
+    chain: list[Agreement], index: RecordIndex, dates: Published, as_of: dt.date
+) -> tuple[list[ObligationLedger], list[Life]]:
+    """Every obligation under the agreement's life as written, then again under each
+    other reading of a change in its life (rows ``ID@READING``): none is picked."""
+    steps = _steps(chain, index)
+    lives = [
+        life(chain, steps[0].calendar, index, dates, as_of, reading)
+        for reading in (None, *life_readings(chain))
+    ]
+    rows = []
+    for alive in lives:
+        rows += _rows(steps, index, as_of, alive)
+    return rows, lives
+
+
+def _rows(
+    steps: list[_Step], index: RecordIndex, as_of: dt.date, alive: Life
 ) -> list[ObligationLedger]:
+    order = list(dict.fromkeys(o.id for s in steps for o in s.obligations))
+    rows = [
+        _stitch(oid, reading, steps, index, as_of, alive)
+        for oid in order
+        for reading in (None, *_readings(oid, steps))
+    ]
+    if alive.reading is not None:
+        for row in rows:
+            row.id = f"{row.id}@{alive.reading}"
+            row.reading = "@".join(filter(None, (row.reading, alive.reading)))
+    return rows
+
+
+def _readings(oid: str, steps: list[_Step]) -> list[str]:
+    """Ids of the other readings any version gives of an obligation's clause."""
+    found = (r.id for s in steps for o in s.obligations if o.id == oid for r in o.readings)
+    return list(dict.fromkeys(found))
+
+
+def _steps(chain: list[Agreement], index: RecordIndex) -> list[_Step]:
     root = chain[0]
     root_day_one = day_one(root)
     steps: list[_Step] = []
@@ -84,41 +135,82 @@ def _evaluate_chain(
             phases=phases,
             phase_starts=_phase_starts(phases, index, root_day_one),
         )
-        steps.append(_Step(a, calendar, first_day(a.in_force) if i else None, None))
+        steps.append(_Step(a, calendar, first_day(a.in_force) if i else None, None, []))
     for step, following in zip(steps, steps[1:], strict=False):
         step.until = following.start - ONE_DAY if following.start else None
-    order = list(dict.fromkeys(o.id for a in chain for o in a.obligations))
-    return [_stitch(oid, steps, index, as_of) for oid in order]
+    try:
+        for step, obligations in zip(steps, held(chain), strict=True):
+            step.obligations = obligations
+    except PatchError as exc:
+        raise TrucelineError(str(exc)) from exc
+    return steps
 
 
-def _stitch(oid: str, steps: list[_Step], index: RecordIndex, as_of: dt.date) -> ObligationLedger:
-    versions: list[tuple[_Step, ObligationLedger]] = []
+def _stitch(
+    oid: str, reading: str | None, steps: list[_Step], index: RecordIndex, as_of: dt.date,
+    alive: Life,
+) -> ObligationLedger:  # fmt: skip
+    """One obligation (under one reading) across the versions, until its bearers' end."""
+    versions: list[tuple[_Step, Any, ObligationLedger]] = []
+    last = None
     for step in steps:
-        obligation = next((o for o in step.agreement.obligations if o.id == oid), None)
+        obligation = next((o for o in step.obligations if o.id == oid), None)
         if obligation is not None:
-            versions.append((step, _evaluate_one(obligation, step, index, as_of)))
+            read = _read(obligation, reading)
+            last = alive.last_for(bound(read))
+            until = min(as_of, last) if last else as_of
+            versions.append((step, obligation, _evaluate_one(read, step, index, until)))
     days = [
         d
-        for step, ev in versions
+        for step, _, ev in versions
         for d in ev.days
         if (step.start is None or d.day >= step.start)
         and (step.until is None or d.day <= step.until)
     ]
-    current = [s for s in steps if s.start is None or s.start <= as_of][-1]
-    terminated = all(o.id != oid for o in current.agreement.obligations)
-    head = versions[-1][1]
+    mark(days, alive, bound(read))
+    today = min(as_of, last) if last else as_of
+    current = [s for s in steps if s.start is None or s.start <= today][-1]
+    head = versions[-1][2]
     head.days = days
+    head.ended = last if last and last < as_of else None
     head.lifecycle = lifecycle(
-        days, end=head.end, as_of=as_of, terminated=terminated,
+        days, end=head.end, as_of=today,
+        terminated=all(o.id != oid for o in current.obligations),
         waiting=head.kind.startswith("conditional") and head.trigger is None,
-        done=_done(head, days),
+        done=_done(head, days), ended=head.ended is not None,
     )  # fmt: skip
-    if len(versions) > 1:
-        head.versions = [
-            Version(s.agreement.id, s.agreement.version, s.start, s.until, ev.days)
-            for s, ev in versions
-        ]
+    head.versions = _versions(versions)
+    if reading is not None:
+        _label(head, versions[-1][1], reading)
     return head
+
+
+def _read(obligation: Any, reading: str | None) -> Any:
+    """The obligation under a reading of its clause (as written when this version has none)."""
+    found = next((r for r in obligation.readings if r.id == reading), None)
+    return under(obligation, found) if found else obligation
+
+
+def _label(row: ObligationLedger, obligation: Any, reading: str) -> None:
+    """A reading's row: its own id, and the clause as that reading has it, with its sources."""
+    found = next((r for r in obligation.readings if r.id == reading), None)
+    row.id, row.reading = f"{row.id}@{reading}", reading
+    if found is not None:
+        row.clause_text, row.clause_sources = found.text, tuple(found.sources)
+
+
+def _versions(versions: list[tuple[_Step, Any, ObligationLedger]]) -> list[Version]:
+    """Each text of the obligation with the days it governed (a carried-over text is one)."""
+    out: list[Version] = []
+    previous = None
+    for step, obligation, ev in versions:
+        if obligation is previous:
+            out[-1].governs_until = step.until
+            continue
+        previous = obligation
+        a = step.agreement
+        out.append(Version(a.id, a.version, step.start, step.until, ev.days, ev.due, ev.due_day))
+    return out if len(out) > 1 else []
 
 
 def _done(o: ObligationLedger, days: list[Day]) -> bool:
@@ -147,13 +239,17 @@ def _evaluate_one(
         ) from exc
     due = result.due or _planned_due(obligation, terms, calendar, trigger)
     days = _finish(result.days, obligation, terms, index, disputed)
+    attach_claims(days, obligation, index.justified)
     _suspend(days, obligation.id, agreement, calendar)
     for d in days:
         d.agreement = agreement.id
     return ObligationLedger(
         id=obligation.id,
         agreement=agreement.id,
-        party=obligation.party,
+        party=label(obligation),
+        parties=bearers(obligation),
+        through=obligation.through,
+        clause_sources=tuple(obligation.clause.sources),
         kind=obligation.kind if terms is obligation else f"conditional {terms.kind}",
         clause_ref=obligation.clause.ref,
         clause_text=obligation.clause.text,
@@ -183,12 +279,12 @@ def window(
     if trigger and start and start < trigger:
         start = trigger
     end = (
-        calendar.resolve(terms.end, trigger)
+        calendar.last(terms.end, trigger)
         if terms.end
         else (phase_end if terms.phase else calendar.end)
     )
-    due = calendar.resolve(terms.due, trigger) if terms.kind == "deadline" else None
-    if due and (end is None or end <= due):
+    due = deadline.due_date(terms, calendar, trigger) if terms.kind == "deadline" else None
+    if due and terms.end != OPEN and (end is None or end <= due):
         end = due + ONE_DAY
     return start, end
 
@@ -318,7 +414,7 @@ def _planned_due(
     if trigger is None and isinstance(obligation, Conditional) and obligation.trigger.day:
         trigger = calendar.resolve(obligation.trigger.day)
     if terms.kind == "deadline":
-        return calendar.resolve(terms.due, trigger)
+        return deadline.due_date(terms, calendar, trigger)
     dues = [calendar.resolve(i.due, trigger) for i in getattr(terms, "instalments", ())]
     known = [d for d in dues if d]
     return max(known) if known else None

@@ -9,6 +9,10 @@ month-only date counts from the month's last day, so nothing is known early),
 or from its own date if no source is dated. Records dated less precisely than a
 day cannot decide a day and are left out.
 
+A record that reports a continuing state (``until``) also decides the days
+it holds (``held``, see ``compliance.states``); the justifications claimed for
+events are kept by id (``justified``), for the ledger to show beside them.
+
 Selections by a ``Match`` start from the narrowest bucket (event type, metric)
 and are cached, so 50 obligations over a million records stay cheap.
 
@@ -21,7 +25,6 @@ need only ids and figures, would pay it for every breach.
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -30,6 +33,8 @@ from operator import itemgetter
 from typing import Any
 
 from truceline.agreement.match import Match
+from truceline.compliance.states import continuing
+from truceline.dates import last_day as _last_day
 
 Record = Any  # an Event, Statement, Figure, Proposal or Response (truceline.model)
 ByDay = dict[dt.date, list[Record]]
@@ -73,6 +78,7 @@ class RecordIndex:
         self.by_metric: dict[str, list[Entry]] = defaultdict(list)
         self.figures_by_metric: dict[str, list[Entry]] = defaultdict(list)
         self.denied: list[Entry] = []
+        self.justified: dict[str, Any] = {}  # event id → the justification claimed for it
         disputes = list(disputes)
         cited = {r for d in disputes for side in d.sides for r in side.records}
         published = {s.id: _last_day(s.published) for s in sources if s.published}
@@ -81,6 +87,7 @@ class RecordIndex:
         self._scoped = [(frozenset(d.about), self._disputes([d])) for d in disputes if d.about]
         self._cache: dict[str, ByDay] = {}
         self._denials: dict[str, ByDay] = {}
+        self._holding: dict[str, ByDay] = {}
         self._texts: dict[str, str] = {}
 
     def _add_all(
@@ -92,6 +99,8 @@ class RecordIndex:
         disputes ask whether a record is known, so the other ids are not kept.
         """
         as_of, days, known = self.as_of, _DayCache(), set()
+        states: list[Entry] = []
+        justified = self.justified
         by_kind, by_type, by_pair, by_metric, by_figure, denied = (
             self.by_kind, self.by_type, self.by_type_actor, self.by_metric, self.figures_by_metric,
             self.denied,
@@ -126,6 +135,8 @@ class RecordIndex:
                     denied.append(entry)  # a record that the act did not happen, never the act
                     continue
                 by_kind[kind].append(entry)
+                if v["justification"] is not None:
+                    justified[v["id"]] = v["justification"]
                 kind_type = v["type"]
                 by_type[kind_type].append(entry)
                 actors = v["actors"]
@@ -137,12 +148,17 @@ class RecordIndex:
                 else:
                     for metric in {f.metric for f in event_figures}:
                         by_metric[metric].append(entry)
+                if v["until"] is not None or v["ends"] is not None:
+                    states.append(entry)
                 continue
             entry = (day, record, v["id"], ())
             by_kind[kind].append(entry)
             if kind == "figure":
                 by_metric[v["metric"]].append(entry)
                 by_figure[v["metric"]].append(entry)
+            if v["until"] is not None or v["ends"] is not None:
+                states.append(entry)
+        self._held = continuing(states, by_figure, as_of)
         return known
 
     def _disputes(self, disputes: Iterable[Any]) -> dict[str, tuple[str, ...]]:
@@ -179,6 +195,23 @@ class RecordIndex:
             for rid, others in scoped.items():
                 out.setdefault(rid, set()).update(others)
         return {rid: tuple(sorted(others)) for rid, others in out.items()}
+
+    def held(self, match: Match) -> ByDay:
+        """Continuing states matching ``match``, on each day they hold after their own day.
+
+        A record's own day stays with ``select``; these are the days between
+        reports that the state (forces holding posts, a port cut off) decides.
+        """
+        key = match.model_dump_json()
+        if key not in self._holding:
+            test = compile_match(match, frozenset(), self._texts)
+            out: ByDay = defaultdict(list)
+            for (first, record, _, _), last in self._held:
+                if test(record):
+                    for n in range(1, (last - first).days + 1):
+                        out[first + dt.timedelta(days=n)].append(record)
+            self._holding[key] = dict(out)
+        return self._holding[key]
 
     def denials(self, match: Match) -> ByDay:
         """Events matching ``match`` that a source says did not happen, grouped by day."""
@@ -395,13 +428,3 @@ def _figures(event: dict[str, Any]) -> Figures:
 
 def _lower(values: Iterable[str]) -> set[str]:
     return {v.lower() for v in values}
-
-
-def _last_day(prefix: str) -> dt.date:
-    """The last calendar day an ISO prefix can mean."""
-    parts = [int(p) for p in prefix.split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], _calendar.monthrange(parts[0], parts[1])[1])
-    return dt.date(*parts)

@@ -8,6 +8,8 @@ silence is never a verdict, so a ledger reader can follow every verdict to a sou
 
     met          a record shows the obligation kept that day (the act, a count, a
                  record that the prohibited act did not happen)
+    partial      past due, a record shows part of a quantified act done (withdrawn from
+                 all but five posts); ``value`` is the part done, ``due`` the whole
     breached     a record shows it broken that day (a violation, a short count, a
                  record that a past-due act did not happen, a refusal)
     assumed_met  no record; the agreement file declares silence reads as kept
@@ -20,6 +22,9 @@ silence is never a verdict, so a ledger reader can follow every verdict to a sou
                  against 600; a week whose counts are incomplete)
     unreported   no record about the day at all: nothing reported, never read as zero
     suspended    the agreement suspends the obligation that day
+    ended        outside the agreement's life: it lapsed or was terminated, or the party
+                 withdrew; no day past the end is evaluated, so this is only ever
+                 ``status_today`` (and ``day()``) of an obligation whose agreement ended
 """
 
 from __future__ import annotations
@@ -30,15 +35,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Status = Literal[
-    "met", "breached", "assumed_met", "pending", "overdue", "disputed", "undecided",
-    "unreported", "suspended",
+    "met", "partial", "breached", "assumed_met", "pending", "overdue", "disputed", "undecided",
+    "unreported", "suspended", "ended",
 ]  # fmt: skip
 STATUSES: tuple[Status, ...] = (
-    "met", "breached", "assumed_met", "pending", "overdue", "disputed", "undecided",
-    "unreported", "suspended",
+    "met", "partial", "breached", "assumed_met", "pending", "overdue", "disputed", "undecided",
+    "unreported", "suspended", "ended",
 )  # fmt: skip
 MEANINGS: dict[Status, str] = {
     "met": "met: a record shows it kept",
+    "partial": "partial: past due, a record shows part of the act done (all but five posts)",
     "breached": "breached: a record shows it broken",
     "assumed_met": "assumed met: no violation reported (the agreement file assumes silence is kept)",
     "pending": "pending: not yet due",
@@ -47,15 +53,16 @@ MEANINGS: dict[Status, str] = {
     "undecided": "undecided: the records found cannot decide",
     "unreported": "unreported: nothing reported",
     "suspended": "suspended by the agreement",
+    "ended": "ended: outside the agreement's life (lapsed, terminated or withdrawn from)",
 }
 """Each status in words, for legends: one wording for the CLI, the dashboard and the site."""
 COUNTED: tuple[Status, ...] = (
-    "met", "assumed_met", "breached", "overdue", "disputed", "undecided", "unreported",
+    "met", "assumed_met", "partial", "breached", "overdue", "disputed", "undecided", "unreported",
 )  # fmt: skip
 """The day counts a summary shows: days met on a record and days assumed met apart."""
 Lifecycle = Literal[
     "created", "in_effect", "suspended", "fulfilled", "violated", "overdue", "discharged",
-    "terminated", "expired",
+    "terminated", "expired", "ended",
 ]  # fmt: skip
 
 
@@ -71,6 +78,18 @@ class Day:
     value: float | None = None
     due: float | None = None
     agreement: str = ""
+    claims: tuple[Claim, ...] = ()  # justifications claimed for the deciding records
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A justification someone claims for a record deciding a day: shown, never ruled on."""
+
+    record: str
+    claim: str
+    claimed_by: str
+    exception: str | None  # the exception it invokes, if it names one
+    listed: bool  # whether the obligation lists that exception
 
 
 @dataclass(slots=True)
@@ -101,6 +120,8 @@ class Version:
     governs_from: dt.date | None
     governs_until: dt.date | None
     days: list[Day]
+    due: dt.date | None = None  # a deadline's due day under this version
+    due_day: int | None = None
 
 
 @dataclass(slots=True)
@@ -125,10 +146,18 @@ class ObligationLedger:
     done_on: dt.date | None = None  # a deadline's act, the first day a record shows it
     series: list[Series] = field(default_factory=list)
     versions: list[Version] = field(default_factory=list)
+    parties: tuple[str, ...] = ()  # the duty-bearers (several: a joint duty)
+    through: str | None = None  # the signatory through whom a non-signatory is bound
+    ended: dt.date | None = None  # the last day in force, when the agreement ended by as_of
+    reading: str | None = None  # another reading of the clause (its id), see clause_sources
+    clause_sources: tuple[str, ...] = ()
 
     @property
     def status_today(self) -> Status:
-        """The status of the last evaluated day (pending before the window opens)."""
+        """The status of the last evaluated day (pending before the window opens), or
+        ``ended`` once the agreement's life ended before the as-of date."""
+        if self.ended is not None:
+            return "ended"
         return self.days[-1].status if self.days else "pending"
 
     @property
@@ -151,6 +180,9 @@ class ObligationLedger:
         return list(seen)
 
     def day(self, when: dt.date) -> Day | None:
+        """The day's status; past the agreement's end, an ``ended`` day with no evidence."""
+        if self.ended is not None and when > self.ended:
+            return Day(when, "ended", agreement=self.agreement)
         return next((d for d in self.days if d.day == when), None)
 
 
@@ -160,6 +192,7 @@ class Ledger:
 
     as_of: dt.date
     obligations: list[ObligationLedger]
+    lives: list[Any] = field(default_factory=list)  # compliance.life.Life, one per agreement
 
     def get(self, obligation_id: str) -> ObligationLedger | None:
         return next((o for o in self.obligations if o.id == obligation_id), None)
@@ -174,6 +207,7 @@ class Ledger:
         return {
             "as_of": self.as_of.isoformat(),
             "breached": self.breached,
+            "agreements": [life.to_json() for life in self.lives],
             "obligations": [obligation_json(o, days) for o in self.obligations],
         }
 
@@ -184,8 +218,17 @@ def obligation_json(o: ObligationLedger, days: bool = True) -> dict[str, Any]:
         "id": o.id,
         "agreement": o.agreement,
         "party": o.party,
+        "parties": list(o.parties),
+        "through": o.through,
         "kind": o.kind,
-        "clause": {"ref": o.clause_ref, "text": o.clause_text, "note": o.clause_note},
+        "reading": o.reading,
+        "clause": {
+            "ref": o.clause_ref,
+            "text": o.clause_text,
+            "note": o.clause_note,
+            "sources": list(o.clause_sources),
+        },  # fmt: skip
+        "ended": _iso(o.ended),
         "start": _iso(o.start),
         "end": _iso(o.end),
         "due": _iso(o.due),
@@ -222,6 +265,7 @@ def obligation_json(o: ObligationLedger, days: bool = True) -> dict[str, Any]:
                 "version": v.version,
                 "governs_from": _iso(v.governs_from),
                 "governs_until": _iso(v.governs_until),
+                "due": _iso(v.due),
                 "days": [day_json(d) for d in v.days],
             }
             for v in o.versions
@@ -230,7 +274,7 @@ def obligation_json(o: ObligationLedger, days: bool = True) -> dict[str, Any]:
 
 
 def day_json(d: Day) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "day": d.day.isoformat(),
         "status": d.status,
         "evidence": list(d.evidence),
@@ -240,6 +284,13 @@ def day_json(d: Day) -> dict[str, Any]:
         "due": d.due,
         "agreement": d.agreement,
     }
+    if d.claims:  # only where claimed, so ledgers without claims keep their shape
+        out["claims"] = [
+            {"record": c.record, "claim": c.claim, "claimed_by": c.claimed_by,
+             "exception": c.exception, "listed": c.listed}
+            for c in d.claims
+        ]  # fmt: skip
+    return out
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -8,7 +8,9 @@ once). Events are happenings and add up. A day is met when even the lowest
 count done reaches the highest count due, breached when even the highest count
 done falls short of the lowest due on a day with a count (overdue on a day
 without one: later acts may have gone unreported), and disputed in between or
-when its own records are disputed.
+when its own records are disputed. A stock (``measure: stock``: troops
+deployed) is a level, not a sum: each day reads its own count, or one still
+holding (``until``), and a met count is never carried to days nobody counted.
 """
 
 from __future__ import annotations
@@ -17,19 +19,20 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 
-from truceline.agreement.match import Match
 from truceline.agreement.obligations import Metrics, ScheduleTerms
 from truceline.compliance.context import Context, Disputed, Result, ids
-from truceline.compliance.index import ByDay, Record, RecordIndex, value_of
-from truceline.compliance.ledger import Day
+from truceline.compliance.index import ByDay, Record, value_of
+from truceline.compliance.ledger import Day, Status
 
 Range = tuple[float, float]
 
 
 def evaluate(terms: ScheduleTerms, ctx: Context) -> Result:
     """Cumulative due vs done on every window day."""
-    done = _daily(ctx.index, ctx.disputed, terms.match, terms.metric, ctx.start)
     due_by_day = _due(terms, ctx)
+    if terms.measure == "stock":
+        return _stock(terms, ctx, due_by_day)
+    done = _daily(ctx.index.select(terms.match), ctx.disputed, terms.metric, ctx.start)
     out: list[Day] = []
     done_lo = done_hi = due_lo = due_hi = 0.0
     last: tuple[str, ...] = ()
@@ -43,6 +46,43 @@ def evaluate(terms: ScheduleTerms, ctx: Context) -> Result:
             _status(day, (done_lo, done_hi), (due_lo, due_hi), bool(records), conflict, last)
         )
     return Result(out)
+
+
+def _stock(terms: ScheduleTerms, ctx: Context, due_by_day: dict[dt.date, Range]) -> Result:
+    """A level (troops deployed, posts held): done is the latest count, never a sum of counts.
+
+    A count speaks of its own day, and of the days it holds on (``until``); a
+    level can fall, so a met count is not carried to days no record speaks of.
+    """
+    index, disputed = ctx.index, ctx.disputed
+    held = _daily(index.held(terms.match), disputed, terms.metric, ctx.start, level=True)
+    own = _daily(index.select(terms.match), disputed, terms.metric, ctx.start, level=True)
+    levels = {**held, **own}
+    out: list[Day] = []
+    due_lo = due_hi = 0.0
+    last: tuple[dt.date, Range] | None = None
+    for day in ctx.days:
+        step = due_by_day.get(day, (0.0, 0.0))
+        due_lo, due_hi = due_lo + step[0], due_hi + step[1]
+        if day in levels:
+            lo, hi, records, conflict = levels[day]
+            last = (day, (lo, hi))
+            out.append(_status(day, (lo, hi), (due_lo, due_hi), True, conflict, ids(records)))
+        else:
+            out.append(_unknown_level(day, last, (due_lo, due_hi)))
+    return Result(out)
+
+
+def _unknown_level(day: dt.date, last: tuple[dt.date, Range] | None, due: Range) -> Day:
+    """A day no count of a level speaks of: overdue while the last count fell short."""
+    if due[1] == 0:
+        return Day(day, "pending", note="nothing due yet")
+    if last is None:
+        return Day(day, "overdue", note=f"no count recorded; {_show(due)} due", due=due[0])
+    when, level = last
+    note = f"no count since {when} ({_show(level)} of {_show(due)} due)"
+    status: Status = "overdue" if level[0] < due[1] else "unreported"
+    return Day(day, status, note=note, due=due[0])
 
 
 def _status(
@@ -79,7 +119,7 @@ def _due(terms: ScheduleTerms, ctx: Context) -> dict[dt.date, Range]:
     if terms.per is not None:
         lag = dt.timedelta(days=terms.per.lag_days)
         for counted, (lo, hi, _, _) in _daily(
-            ctx.index, ctx.disputed, terms.per.match, terms.per.metric, ctx.start
+            ctx.index.select(terms.per.match), ctx.disputed, terms.per.metric, ctx.start
         ).items():
             day = counted + lag
             old = out[day]
@@ -94,10 +134,13 @@ def _due(terms: ScheduleTerms, ctx: Context) -> dict[dt.date, Range]:
 
 
 def _daily(
-    index: RecordIndex, disputed: Disputed, match: Match, metric: Metrics, start: dt.date
+    found: ByDay, disputed: Disputed, metric: Metrics, start: dt.date, level: bool = False
 ) -> dict[dt.date, tuple[float, float, list[Record], bool]]:
-    """Per day: the (lowest, highest) count, the records, and whether they conflict."""
-    found: ByDay = index.select(match)
+    """Per day: the (lowest, highest) count, the records, and whether they conflict.
+
+    ``level``: the records count a level, so one day's records are accounts of
+    the same count, events included.
+    """
     count = _counter(metric)
     out = {}
     for day, records in found.items():
@@ -105,7 +148,7 @@ def _daily(
             continue
         counted = [(r, v) for r in records if (v := count(r)) is not None]
         if counted:
-            out[day] = _day_range(disputed, counted)
+            out[day] = _day_range(disputed, counted, level)
     return out
 
 
@@ -128,7 +171,7 @@ def _counter(metric: Metrics) -> Callable[[Record], float | None]:
 
 
 def _day_range(
-    disputed: Disputed, counted: list[tuple[Record, float]]
+    disputed: Disputed, counted: list[tuple[Record, float]], level: bool
 ) -> tuple[float, float, list[Record], bool]:
     """Group one day's records into accounts of the same thing; sum the groups."""
     groups: dict[object, list[tuple[Record, float]]] = defaultdict(list)
@@ -137,8 +180,8 @@ def _day_range(
         partners = [p for p in disputed.get(record.id, ()) if p in day_ids]
         if partners:
             key: object = ("dispute", min([record.id, *partners]))
-        elif record.kind == "figure":
-            key = ("count",)  # figures of one day are accounts of the same count
+        elif record.kind == "figure" or level:
+            key = ("count",)  # figures of one day (or counts of a level) are one count
         else:
             key = ("happening", record.id)
         groups[key].append((record, value))

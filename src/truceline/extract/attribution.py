@@ -1,12 +1,17 @@
 """Quotations and their speakers: the `truceline_quotes` component.
 
 The quotations come from `quote_marks` (pure text); attribution needs the
-parse: the reporting verb that governs the quote ("…," the official said), else
-the nearest one in the same sentence, "according to X", a colon cue, or the
-previous speaker for a quote standing alone. Pronouns and definite
-descriptions ("he", "the official") resolve to the latest compatible speaker
-or subject; affiliation comes from entities in the speaker's phrase (titles,
-appositives, possessives). Indirect speech ("X said that …") is kind
+parse. The speaker comes from the reporting verb that governs the quote ("…,"
+the official said; "as X put it"), a colon cue or a signature ("…" ― Name),
+the nearest reporting verb in the sentences the quote touches, "according to
+X", a clause ending in a colon, the frame of words quoted inside a sentence
+("hailed the deal as 'historic'", "X's 'historic' deal"), else the reporter
+of the sentence before or the previous speaker for a quote standing alone.
+Speakers are people, groups, documents or descriptions; places and datelines
+never speak. Pronouns resolve through `speakers` (agreement, salience,
+chains); affiliation comes from entities in the speaker's phrase (titles,
+appositives, possessives), never from the quoted words. Titles of works in
+quotation marks are not speech. Indirect speech ("X said that …") is kind
 "indirect".
 
 DOCS: docs/extraction.md
@@ -38,9 +43,16 @@ from truceline.extract.quote_marks import (
 from truceline.extract.speakers import (
     PERSON_TITLES,
     PRONOUNS,
+    SPEAKER_ENTS,
     Mentions,
     Speaker,
+    clean_name,
+    dateline,
+    description,
+    document_owner,
+    entity_of,
     gender_evidence,
+    main_subject,
 )
 from truceline.mentions import Quote
 from truceline.vocab import QuoteKind
@@ -67,8 +79,6 @@ _SIGNATURE = re.compile(r"\s*(?:[―—–]|--?)\s*((?:[A-Z][\w'’.-]*\s?){1,5}
 """A dash and a name after a closing quotation mark, to the end of the paragraph."""
 _FRAME_VERBS = {"outline", "include", "portray", "liken", "compare", "hail", "vow", "seek"}
 """Verbs that are not speech but frame quoted words as their subject's."""
-_DESCRIPTION_PREPS = {"of", "for", "on", "from", "at", "with", "in"}
-_ENT_SPEAKER = {"PERSON", "ORG", "GPE", "NORP"}
 _NOT_SPEAKERS = {
     "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
 }  # fmt: skip
@@ -124,7 +134,7 @@ class QuoteAttributor(MatchComponent[Quote]):
             if span is not None:
                 for i in range(span.start, span.end):
                     inside[i] = 1
-        state = Mentions(text=text)
+        state = Mentions(text=text, inside=inside)
         self._collect_mentions(doc, inside, state)
         out: list[tuple[Span, Quote]] = []
         for q, full in zip(marks, spans, strict=True):
@@ -146,13 +156,13 @@ class QuoteAttributor(MatchComponent[Quote]):
         pronouns), the full form of each surname, and what tells each person's gender."""
         people: list[tuple[int, str]] = []
         shared: set[str] = set()
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                name = _clean_name(ent.text)
-                parts = name.split()
-                state.known.update((name, parts[-1]) if parts else ())
-                if len(parts) > 1 and state.full_names.setdefault(parts[-1], name) != name:
-                    shared.add(parts[-1])  # two people of one surname: keep it short
+        persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]  # doc.ents is costly
+        for ent in persons:
+            name = clean_name(ent.text)
+            parts = name.split()
+            state.known.update((name, parts[-1]) if parts else ())
+            if len(parts) > 1 and state.full_names.setdefault(parts[-1], name) != name:
+                shared.add(parts[-1])  # two people of one surname: keep it short
         for surname in shared:
             del state.full_names[surname]
         subjects: list[tuple[Token, Speaker]] = []
@@ -164,13 +174,12 @@ class QuoteAttributor(MatchComponent[Quote]):
                 subjects.append((token, subject))
                 if subject.kind in ("person", "description"):
                     people.append((token.i, subject.name))
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                name = _clean_name(ent.text)
-                people.append((ent.end - 1, state.full_names.get(name, name)))
+        for ent in persons:
+            name = clean_name(ent.text)
+            people.append((ent.end - 1, state.full_names.get(name, name)))
         gender_evidence(doc, sorted(set(people)), state)
         for token, found in subjects:
-            main = _main_subject(token)
+            main = main_subject(token)
             speaker: Speaker | None = found
             if found.kind == "pronoun":  # a chain: "Ali said …. He added …"
                 if found.name in ("i", "we"):
@@ -226,11 +235,14 @@ class QuoteAttributor(MatchComponent[Quote]):
 
     def _headline_quote(self, doc: Doc, q: QuoteMarks, state: Mentions) -> Quote | None:
         """A headline's `Name: words` without quotation marks, when Name is a short
-        name that can speak ("Ceasefire Crumbles: What Next?" is not)."""
+        name of a person or organisation ("Ceasefire Crumbles: What Next?" and
+        "Gaza: strikes kill 15" are not)."""
         name = char_span(doc, 0, q.open_mark)
         speaker = self._headline_speaker(doc, q, state)
         if speaker is None or name is None or len(name) > 4:
             return None
+        if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in name):
+            return None  # "Gaza: strikes kill 15": a place before the colon is a topic
         state.last_speaker = speaker
         return Quote(
             text=state.text[q.start : q.end],
@@ -458,7 +470,7 @@ class QuoteAttributor(MatchComponent[Quote]):
         names = [token, *(c for c in token.conjuncts if c.ent_type_ == "PERSON")]
         if len(names) == 1:
             return self._describe(token, state, resolve=True)
-        joined = " and ".join(_clean_name((_entity(t) or t).text) for t in names)
+        joined = " and ".join(clean_name((entity_of(t) or t).text) for t in names)
         return Speaker(joined, None, token.i, "group", True)
 
     def _subject_speaker(self, verb: Token, state: Mentions) -> Speaker | None:
@@ -512,7 +524,7 @@ class QuoteAttributor(MatchComponent[Quote]):
         span = char_span(doc, line_start + m.start(1), line_start + m.end(1))
         if span is None or len(span) > 6:
             return None
-        tokens = [t for t in span if t.ent_type_ in _ENT_SPEAKER or t.pos_ == "PROPN"]
+        tokens = [t for t in span if t.ent_type_ in SPEAKER_ENTS or t.pos_ == "PROPN"]
         if not tokens:
             return None
         speaker = self._describe(span.root, state, resolve=True)
@@ -550,13 +562,13 @@ class QuoteAttributor(MatchComponent[Quote]):
                 return Speaker("I", None, token.i, "person")
             return state.resolve(lower, token.i)
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
-        if _dateline(token):
+        if dateline(token):
             return None
-        if token.ent_type_ in _ENT_SPEAKER:
+        if token.ent_type_ in SPEAKER_ENTS:
             return self._named(token, state, plural)
         named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None and token.pos_ == "NOUN":  # "the head of the council, Ali Khan,"
-            name = _clean_name((_entity(named) or named).text)
+            name = clean_name((entity_of(named) or named).text)
             name = state.full_names.get(name, name)
             return Speaker(name, self._affiliation(token, None, state, name), token.i, "person")
         if token.ent_type_ in _NOT_SPEAKERS:
@@ -569,23 +581,23 @@ class QuoteAttributor(MatchComponent[Quote]):
                 and token.doc[left - 1].pos_ == "PROPN"
             ):
                 left -= 1
-            name = _clean_name(token.doc[left : token.i + 1].text)
+            name = clean_name(token.doc[left : token.i + 1].text)
             name = state.full_names.get(name, name)
             return Speaker(name, self._affiliation(token, None, state, name), token.i, "person")
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.document_nouns:
-            owner = _document_owner(token)
+            owner = document_owner(token)
             author = self._describe(owner, state, resolve=resolve) if owner is not None else None
             if author is not None:  # "the ministry's statement said": the ministry
                 return author
-            return Speaker(_description(token), None, token.i, "document", plural)
+            return Speaker(description(token), None, token.i, "document", plural)
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.speaker_nouns:
             det = next((c for c in token.children if c.dep_ == "det"), None)
             if resolve and det is not None and det.lower_ in _DEFINITE:
                 found = self._resolve_description(token, state)
                 if found is not None:
                     return found
-            phrase = _description(token)
+            phrase = description(token)
             kind = "group" if plural or lemma in _INSTITUTIONS else "description"
             affiliation = self._affiliation(token, None, state, phrase)
             return Speaker(phrase, affiliation, token.i, kind, plural)
@@ -595,9 +607,9 @@ class QuoteAttributor(MatchComponent[Quote]):
         """A speaker named by an entity. An ORG or GPE with a person's title in front
         ("Prof Stearns") or a surname the document gives a person is a person: the
         small models often mislabel unfamiliar names."""
-        ent = _entity(token)
+        ent = entity_of(token)
         raw = ent.text if ent is not None else token.text
-        name = _clean_name(raw)
+        name = clean_name(raw)
         first = token.doc[ent.start if ent is not None else token.i]
         before = token.doc[first.i - 1] if first.i > 0 else None
         titled = first.lower_ in PERSON_TITLES or (
@@ -638,10 +650,10 @@ class QuoteAttributor(MatchComponent[Quote]):
         # an inverted cue ("said X, Hamas's negotiator") keeps its appositive on the right
         for i in range(lo, min(hi + 1, token.i + 14)):
             t = doc[i]
-            if i in skip or t.ent_type_ not in _AFFILIATION_ENTS:
-                continue
-            party = _entity(t)
-            label = _clean_name(party.text if party is not None else t.text)
+            if i in skip or t.ent_type_ not in _AFFILIATION_ENTS or state.inside[i]:
+                continue  # (never a party named inside the quotation itself)
+            party = entity_of(t)
+            label = clean_name(party.text if party is not None else t.text)
             label = self.demonyms.get(label.lower(), label)
             if label and label != name:
                 state.affiliations.setdefault(name, label)
@@ -652,7 +664,7 @@ class QuoteAttributor(MatchComponent[Quote]):
 
     def _indirect(self, doc: Doc, inside: bytearray, state: Mentions) -> list[tuple[Span, Quote]]:
         out = []
-        text = doc.text
+        text = state.text
         for verb in doc:
             if inside[verb.i] or verb.pos_ != "VERB" or verb.lemma_.lower() not in _INDIRECT_VERBS:
                 continue
@@ -685,75 +697,6 @@ class QuoteAttributor(MatchComponent[Quote]):
             )
             out.append((span, quote))
         return out
-
-
-def _dateline(token: Token) -> bool:
-    """The place a report was filed from ("LONDON -- …", "Amman (Wire) - …",
-    "KYIV, Ukraine —"): where, not who."""
-    doc = token.doc
-    i = token.i
-    while i > 0 and not doc[i - 1].is_space and (doc[i - 1].is_upper or doc[i - 1].ent_iob_ == "I"):
-        i -= 1
-    if not (i == 0 or doc[i - 1].is_space) or token.ent_type_ == "ORG":
-        return False
-    if token.is_upper and len(token) > 2:
-        return True
-    tail = doc[token.i + 1 : token.i + 8].text
-    return token.ent_type_ == "GPE" and bool(
-        re.match(r"(?:,[^—–-]{0,30})?\s*(?:\(|—|–|--?\s)", tail)
-    )
-
-
-def _document_owner(token: Token) -> Token | None:
-    """The author of a document noun: "the ministry's statement", "the IMF report"."""
-    for child in token.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in _ENT_SPEAKER):
-            return child
-    return None
-
-
-def _main_subject(token: Token) -> bool:
-    """A subject of its sentence's root verb, or of a verb joined to the root."""
-    verb = token.head
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-
-
-def _entity(token: Token) -> Span | None:
-    """The named entity a token is part of (walks the IOB tags, not `doc.ents`)."""
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
-
-
-def _clean_name(text: str) -> str:
-    text = re.sub(r"(?:['’]s|['’])$", "", text.strip())
-    text = re.sub(r"^[^\w]+", "", text)  # markup left before a name ('">Sanders')
-    text = re.sub(r"^[\d:.\s]+(?=\S)", "", text)  # a live-blog time stamp
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    text = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.?\s+", "", text)
-    return text.strip(" ,.;:")
-
-
-def _description(token: Token) -> str:
-    """The noun phrase of a described speaker, with a short "of"/"for"/"on" phrase
-    that says whose ("a spokesperson for the ministry", "groups of protesters")."""
-    doc = token.doc
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ != "prep" or child.lower_ not in _DESCRIPTION_PREPS:
-            continue
-        last = child.right_edge.i
-        words = doc[child.i : last + 1]
-        if last - token.i <= 6 and not any(t.pos_ in ("VERB", "PUNCT") for t in words):
-            end = last + 1
-        break
-    return doc[token.left_edge.i : end].text
 
 
 @Language.factory(

@@ -1,12 +1,17 @@
 """Events: dated actor–action–target records with a PLOVER type.
 
 Each verb whose lemma the PLOVER map knows ("agree" → AGREE, "withdraw" →
-RETREAT, "kill" → ASSAULT …) and that has a subject naming an actor becomes an
-event. The actor is the subject (conjuncts included), the target the direct
-object or the object of "on/against/with/to/from"; the date is the time
-expression the verb governs, else the sentence's first one; the sentence's
-figures ride along. Verbs inside quotations are left out (those are claims,
-kept as quotes).
+RETREAT, "kill" → ASSAULT, "free" → RELEASE …) and that has an actor or a
+target becomes an event. The actor is the subject (conjuncts included), the
+target the direct object or the object of "on/against/with/to/from"; in the
+passive, and for verbs that need an object but have none ("family killed in
+strike"), the subject is the target and the agent (or the party of "an
+Israeli strike") the actor: who an act befell never acts. Actors are named
+as parties and persons: "Israeli strikes" act for Israel, a surname takes the
+document's full name, places never act. The date is the time expression the
+verb governs, else the sentence's first one; the sentence's figures ride
+along. Verbs inside quotations are left out (those are claims, kept as
+quotes).
 
 Whether the source says the act happened travels with it: `negated` for "did
 not withdraw", `mode` for an act only planned ("will withdraw", "agreed to

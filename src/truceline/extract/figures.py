@@ -182,7 +182,7 @@ _PHASE = re.compile(
     re.IGNORECASE,
 )
 _RUNNING = re.compile(
-    r"\bsince\s+(?:the\s+(?:war|start|beginning|outbreak|conflict)|october\s+7|7\s+october)"
+    r"\bsince\b"
     r"|\bso\s+far\b|\bin\s+total\b|\bto\s+date\b|\bcumulative\b|\boverall\b"
     r"|\b(?:in|during|throughout)\s+the\s+(?:war|conflict)\b",
     re.IGNORECASE,
@@ -210,8 +210,13 @@ _AS_OF = re.compile(
 
 def _clip(text: str, forward: bool) -> str:
     """The words up to the next number (``forward``) or since the last one: the
-    figure's own part of a sentence that gives several."""
-    numbers = list(NUMBER_RE.finditer(text))
+    figure's own part of a sentence that gives several (days of a month are no
+    numbers here)."""
+    numbers = [
+        m
+        for m in NUMBER_RE.finditer(text)
+        if not (_MONTH_AFTER.match(text, m.end()) or _MONTH_BEFORE.search(text, 0, m.start()))
+    ]
     if not numbers:
         return text
     return text[: numbers[0].start()] if forward else text[numbers[-1].end() :]

@@ -8,7 +8,9 @@ the gender ("Mr", "Ms", "spokeswoman"), and the pronouns that follow a name when
 it is the only person in its sentence ("Smith said his team…"). A pronoun then
 resolves to the latest mention that agrees with it in person, gender and
 number: "she" never to a man, "they" never to one person, "it" to a group or a
-document.
+document. The token-level helpers at the end name a mention: its entity, its
+description ("a spokesperson for the ministry"), a document's author, and
+whether a place is a dateline rather than a speaker.
 
 DOCS: docs/extraction.md
 """
@@ -16,9 +18,10 @@ DOCS: docs/extraction.md
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her"}
 _MALE = {"he", "him", "his", "himself"}
@@ -37,6 +40,9 @@ _NAME_LOOKBACK = 3
 """Mentions back a he/she with no person to agree with may look for a mislabelled name."""
 _SALIENCE_WINDOW = 80
 """Tokens back from the latest agreeing mention within which a main-clause subject wins."""
+SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+"""Entity labels of those who can speak: people, organisations, states, nationalities."""
+_DESCRIPTION_PREPS = {"of", "for", "on", "from", "at", "with", "in"}
 PERSON_TITLES = {
     "prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "sen", "sen.", "senator", "rep", "rep.", "gen", "gen.", "general", "col", "col.",
@@ -77,6 +83,8 @@ class Mentions:
     last_quote_end: int = -1
     text: str = ""
     """The document's text (`doc.text` is rebuilt on every access)."""
+    inside: bytearray = field(default_factory=bytearray)
+    """1 for each token inside quotation marks."""
 
     def add(self, speaker: Speaker) -> None:
         pos = bisect.bisect_right(self.positions, speaker.index)
@@ -101,23 +109,31 @@ class Mentions:
         last = self.last_speaker
         if last is not None and last.index < index:
             candidates = sorted([*candidates, last], key=lambda s: s.index)
-        agreeing = [s for s in reversed(candidates) if self.agrees(pronoun, s)]
-        if agreeing:
-            latest = agreeing[0]
-            found = next(
-                (s for s in agreeing if s.main and latest.index - s.index <= _SALIENCE_WINDOW),
-                latest,
-            )
+        found = self._antecedent(pronoun, candidates)
+        if found is None and pronoun in ("we", "i") and candidates:
+            found = candidates[-1]
+        if found is not None:
             return Speaker(found.name, found.affiliation, index, found.kind, found.plural, main)
-        if pronoun in ("we", "i") and candidates:
-            s = candidates[-1]
-            return Speaker(s.name, s.affiliation, index, s.kind, s.plural, main)
         if pronoun in _MALE or pronoun in _FEMALE:
             # no person: a name the entity recogniser took for an organisation ("Petra Holm")
             for s in reversed(candidates[-_NAME_LOOKBACK:]):
                 if s.kind == "group" and s.named_like_person:
                     return Speaker(s.name, s.affiliation, index, "person", False, main)
         return None
+
+    def _antecedent(self, pronoun: str, candidates: list[Speaker]) -> Speaker | None:
+        """The latest agreeing candidate, or an agreeing main-clause subject within
+        `_SALIENCE_WINDOW` tokens before it (the walk stops there)."""
+        latest: Speaker | None = None
+        for s in reversed(candidates):
+            if latest is not None and latest.index - s.index > _SALIENCE_WINDOW:
+                break
+            if not self.agrees(pronoun, s):
+                continue
+            if s.main:
+                return s
+            latest = latest or s
+        return latest
 
     def agrees(self, pronoun: str, speaker: Speaker) -> bool:
         """Person, gender and number agreement of a pronoun and a mention."""
@@ -142,16 +158,19 @@ def gender_evidence(doc: Doc, people: list[tuple[int, str]], mentions: Mentions)
 
     `people` holds (token index, canonical name) of every person mention.
     """
+    sents = [(sent.start, sent.end) for sent in doc.sents]
+    starts = [start for start, _ in sents]
     by_sent: dict[int, list[tuple[int, str]]] = {}
     for index, name in people:
-        token = doc[index]
-        for near in doc[max(token.sent.start, index - 3) : index + 1]:
+        which = bisect.bisect_right(starts, index) - 1
+        for near in doc[max(starts[which], index - 3) : index + 1]:
             gender = _GENDER_TITLES.get(near.lower_) or _GENDER_NOUNS.get(near.lower_)
             if gender:
                 mentions.note_gender(name, gender)
-        by_sent.setdefault(token.sent.start, []).append((index, name))
-    for start, found in by_sent.items():
-        for token in doc[start].sent:
+        by_sent.setdefault(which, []).append((index, name))
+    for which, found in by_sent.items():
+        start, end = sents[which]
+        for token in doc[start:end]:
             lower = token.lower_
             if lower not in _MALE and lower not in _FEMALE:
                 continue
@@ -166,4 +185,91 @@ def gender_evidence(doc: Doc, people: list[tuple[int, str]], mentions: Mentions)
                 mentions.note_gender(names.pop(), gender)
 
 
-__all__ = ["PERSON_TITLES", "PRONOUNS", "Mentions", "Speaker", "gender_evidence"]
+# -- naming a mention from its tokens --------------------------------------------
+
+
+def dateline(token: Token) -> bool:
+    """The place a report was filed from ("LONDON -- …", "Amman (Wire) - …",
+    "KYIV, Ukraine —"): where, not who."""
+    doc = token.doc
+    i = token.i
+    while i > 0 and not doc[i - 1].is_space and (doc[i - 1].is_upper or doc[i - 1].ent_iob_ == "I"):
+        i -= 1
+    if not (i == 0 or doc[i - 1].is_space) or token.ent_type_ == "ORG":
+        return False
+    if token.is_upper and len(token) > 2:
+        return True
+    tail = doc[token.i + 1 : token.i + 8].text
+    return token.ent_type_ == "GPE" and bool(
+        re.match(r"(?:,[^—–-]{0,30})?\s*(?:\(|—|–|--?\s)", tail)
+    )
+
+
+def document_owner(token: Token) -> Token | None:
+    """The author of a document noun: "the ministry's statement", "the IMF report"."""
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in SPEAKER_ENTS):
+            return child
+    return None
+
+
+def main_subject(token: Token) -> bool:
+    """A subject of its sentence's root verb, or of a verb joined to the root."""
+    verb = token.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of (walks the IOB tags, not `doc.ents`)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def clean_name(text: str) -> str:
+    """A name as a record shows it: no possessive, markup, time stamp, article or
+    courtesy title ("Mr", "Dr"), so one person keeps one spelling."""
+    text = re.sub(r"(?:['’]s|['’])$", "", text.strip())
+    text = re.sub(r"^[^\w]+", "", text)  # markup left before a name ('">Sanders')
+    text = re.sub(r"^[\d:.\s]+(?=\S)", "", text)  # a live-blog time stamp
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.?\s+", "", text)
+    return text.strip(" ,.;:")
+
+
+def description(token: Token) -> str:
+    """The noun phrase of a described speaker, with a short "of"/"for"/"on" phrase
+    that says whose ("a spokesperson for the ministry", "groups of protesters")."""
+    doc = token.doc
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ != "prep" or child.lower_ not in _DESCRIPTION_PREPS:
+            continue
+        last = child.right_edge.i
+        words = doc[child.i : last + 1]
+        if last - token.i <= 6 and not any(t.pos_ in ("VERB", "PUNCT") for t in words):
+            end = last + 1
+        break
+    return doc[token.left_edge.i : end].text
+
+
+__all__ = [
+    "PERSON_TITLES",
+    "PRONOUNS",
+    "SPEAKER_ENTS",
+    "Mentions",
+    "Speaker",
+    "clean_name",
+    "dateline",
+    "description",
+    "document_owner",
+    "entity_of",
+    "gender_evidence",
+    "main_subject",
+]

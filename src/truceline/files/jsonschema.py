@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,6 +14,9 @@ class DossierFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="truceline dossier file")
 
+    format: Literal[1, 2] = Field(
+        1, description="The dossier format the file is written in (absent: 1); see docs/files.md."
+    )
     agreement: Agreement | None = None
     sources: list[Source] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

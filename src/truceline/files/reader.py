@@ -6,6 +6,11 @@ A file is a mapping whose keys name what it holds::
     sources:   [{...}, ...]
     events:    [{...}, ...]   # likewise statements, figures, proposals, responses
     disputes:  [{...}, ...]
+    format:    2              # the format the file is written in; absent: format 1
+
+Every format-1 file reads unchanged under format 2 (docs/files.md says what
+changed); a file written for a later format than this reader knows is refused
+with its line, rather than half read.
 
 Reading never touches the database: a whole folder is validated first, so a
 bad file stops an import before anything is written.
@@ -32,6 +37,8 @@ LIST_KEYS: dict[str, type[BaseModel]] = {
     **{f"{kind}s": cls for kind, cls in RECORD_KINDS.items()},
 }
 SINGLE_KEYS = {"agreement": Agreement}
+FORMAT = 2
+"""The dossier format this reader reads (and every earlier one) and the writer writes."""
 RECORD_CLASSES = tuple(RECORD_KINDS.values())
 
 Lookup = Callable[[str], object | None]
@@ -130,9 +137,21 @@ def read_file(
         raise DossierFileError(
             name, 1, "", "expected a mapping with keys such as agreement, sources, events"
         )
+    _check_format(name, data.get("format", 1), lines)
     for key, value in data.items():
-        _read_key(name, key, value, lines, content)
+        if key != "format":
+            _read_key(name, key, value, lines, content)
     return content
+
+
+def _check_format(name: str, given: Any, lines: dict[Path, int]) -> None:
+    if isinstance(given, bool) or not isinstance(given, int) or given < 1:
+        raise DossierFileError(
+            name, line_of(lines, ("format",)), "format", f"expected 1 or 2, got {_show(given)}"
+        )
+    if given > FORMAT:
+        message = f"written for format {given}; this truceline reads formats 1 to {FORMAT}"
+        raise DossierFileError(name, line_of(lines, ("format",)), "format", message)
 
 
 def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
@@ -154,7 +173,7 @@ def _read_key(
         content.add(obj, Origin(name, (key,), lines))
         return
     if key not in LIST_KEYS:
-        known = ", ".join(["agreement", *LIST_KEYS])
+        known = ", ".join(["format", "agreement", *LIST_KEYS])
         raise DossierFileError(
             name, line_of(lines, (key,)), str(key), f"unknown section; expected one of {known}"
         )

@@ -7,7 +7,8 @@ Layout of an export::
     records/events.yaml      likewise statements, figures, proposals, responses
     disputes.yaml
 
-Reading an export back gives the same objects (the round trip is lossless).
+Every file starts with ``format: 2`` (``reader.FORMAT``). Reading an export
+back gives the same objects (the round trip is lossless).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from truceline.files.reader import FORMAT
 from truceline.model import RECORD_KINDS, Agreement, Dispute, Record, Source
 
 
@@ -59,7 +61,7 @@ def write_dir(
     def put(rel: str, data: Any) -> None:
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(to_yaml(data), encoding="utf-8")
+        path.write_text(to_yaml({"format": FORMAT, **data}), encoding="utf-8")
         written.append(path)
 
     for agreement in agreements:

@@ -23,6 +23,7 @@ from truceline.agreement import (
     QuotaTerms,
     ScheduleTerms,
 )
+from truceline.agreement.periods import nominal_days
 from truceline.model import Agreement, Proposal, Term, TermType
 from truceline.negotiation.terms import (
     CONTENT_FIELDS,
@@ -221,7 +222,7 @@ def _terms_of(
     if isinstance(terms, QuotaTerms):
         text = _words(terms.metric, terms.unit, head_text)
         if "truck" in text or "aid" in text:
-            per_day = int(terms.target) if terms.period == "day" else int(terms.target / 7)
+            per_day = int(terms.target / nominal_days(terms.period))
             kind = terms.metric.replace("_", " ")
             note = None if kind in ("aid trucks", "trucks") else kind
             return Term(type=TermType.AID, trucks_per_day=per_day, phase=phase, text=note)

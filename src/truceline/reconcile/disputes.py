@@ -47,7 +47,7 @@ from truceline.reconcile.figures import (
     metric_key,
     subject,
 )
-from truceline.reconcile.merge import MergedEvent, denies, merge_events
+from truceline.reconcile.merge import MergedEvent, denies, merge_events, paused_gc
 from truceline.reconcile.names import name_key
 from truceline.reconcile.stances import claim_disputes
 from truceline.reconcile.voice import (
@@ -352,19 +352,13 @@ def merged_event_disputes(
 # ------------------------------------------------------------------ all together
 
 
-def detect_disputes(
+def _found(
     records: list[Record],
-    sources: list[Source] | Mapping[str, Source] | None = None,
-    stored_disputes: list[Dispute] | None = None,
-    tolerance_days: int = 1,
-    stance_window_days: int = 3,
+    by_id: dict[str, Source],
+    tolerance_days: int,
+    stance_window_days: int,
 ) -> list[Dispute]:
-    """Every dispute: hand-written ones first as given, then those found in the records.
-
-    Rejected records are ignored. A found dispute that shares a record with a
-    hand-written one is left out (the hand-written one wins). Sorted by date.
-    """
-    by_id = _sources_map(sources)
+    """Every dispute found among the records that are not rejected."""
     live = [r for r in records if r.state != ReviewState.REJECTED]
     proposals = {r.id: r for r in live if isinstance(r, Proposal)}
     found = stance_disputes(
@@ -377,6 +371,23 @@ def detect_disputes(
     events = [r for r in live if isinstance(r, Event)]
     merged = merge_events(events, by_id, tolerance_days)
     found += merged_event_disputes(merged, by_id, _counted(figures))
+    return found
+
+
+def detect_disputes(
+    records: list[Record],
+    sources: list[Source] | Mapping[str, Source] | None = None,
+    stored_disputes: list[Dispute] | None = None,
+    tolerance_days: int = 1,
+    stance_window_days: int = 3,
+) -> list[Dispute]:
+    """Every dispute: hand-written ones first as given, then those found in the records.
+
+    Rejected records are ignored. A found dispute that shares a record with a
+    hand-written one is left out (the hand-written one wins). Sorted by date.
+    """
+    with paused_gc():
+        found = _found(records, _sources_map(sources), tolerance_days, stance_window_days)
     stored = list(stored_disputes or [])
     taken = {r for d in stored for side in d.sides for r in side.records}
     kept: dict[str, Dispute] = {}

@@ -58,10 +58,10 @@ Subject = tuple[str | None, ...]
 def subject(figure: Figure) -> Subject | None:
     """What the figure counts, or None when it is no count to compare (a share, or undated).
 
-    A running total is dated by its start when it gives one (``period``
-    "total": ``date`` is the start, ``period_end`` the day counted to), never by
-    the day it was counted: counts of one total on different days are a series
-    (see ``disputes``), not different things.
+    A running total is dated by its start when it gives one (with a
+    ``period_end``, ``date`` is the start and ``period_end`` the day counted
+    to), never by the day it was counted: counts of one total on different
+    days are a series (see ``disputes``), not different things.
     """
     if str(figure.qualifier) == "half" or figure.date is None:
         return None
@@ -69,7 +69,7 @@ def subject(figure: Figure) -> Subject | None:
     if figure.incident:
         return (*what, "incident", " ".join(sorted(words(figure.incident))), figure.date, None)
     if figure.cumulative or figure.period == "total":
-        start = figure.date if figure.period == "total" else None
+        start = figure.date if figure.period_end else None
         return (*what, "total", None, start, None)
     return (*what, figure.period or "day", None, figure.date, figure.period_end)
 

@@ -12,9 +12,11 @@ clusters is more similar than ``threshold``.
 
 from __future__ import annotations
 
+import gc
 import heapq
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -57,6 +59,24 @@ def merge_score(actors: float, wording: float, places_meet: bool | None, gap: in
     if places_meet is not None:
         score += w.place if places_meet else -w.place
     return score - w.per_day * gap
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while reconciling.
+
+    Reconciling a large dossier makes millions of small tuples and dicts and
+    no reference cycles; each full collection meanwhile scans every live
+    object (all the records), so collections alone made the run grow faster
+    than the records. Objects are still freed by reference counting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def denies(event: Event) -> bool:
@@ -253,7 +273,30 @@ def _ids(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return np.array(ids, dtype=np.int64), list(seen)
 
 
-def _positive_pairs(feats: list[_Features], tolerance_days: int) -> list[dict[int, float]]:
+@dataclass(frozen=True)
+class _Keys:
+    """Ids of events' name lists and places, and the values of pairs of them:
+    built once for all events of a merge, so every type shares the values."""
+
+    names: np.ndarray
+    places: np.ndarray
+    actors: _Lookup
+    meet: _Lookup
+
+    def of(self, indices: list[int]) -> _Keys:
+        """The same, for a subset of the events."""
+        return _Keys(self.names[indices], self.places[indices], self.actors, self.meet)
+
+
+def _keys(feats: list[_Features]) -> _Keys:
+    names, name_lists = _ids([tuple(dict.fromkeys(f.names)) for f in feats])
+    places, place_sets = _ids([f.place for f in feats])
+    return _Keys(names, places, _Lookup(name_lists, _overlap), _Lookup(place_sets, _places_meet))
+
+
+def _positive_pairs(
+    feats: list[_Features], tolerance_days: int, keys: _Keys | None = None
+) -> list[dict[int, float]]:
     """For each event of one type, the events it scores above 0 with, and the scores.
 
     Only events dated within the tolerance, with no source in common and (as
@@ -272,12 +315,10 @@ def _positive_pairs(feats: list[_Features], tolerance_days: int) -> list[dict[in
         for f in feats
     ]
     sizes = np.array([len(f.text) for f in feats], dtype=np.float64)
-    names, name_lists = _ids([tuple(dict.fromkeys(f.names)) for f in feats])
-    places, place_sets = _ids([f.place for f in feats])
+    keys = keys or _keys(feats)
+    names, places, actors, meet = keys.names, keys.places, keys.actors, keys.meet
     has_place = np.array([bool(f.place) for f in feats])
     days = np.array([f.day or 0 for f in feats], dtype=np.int64)
-    actors = _Lookup(name_lists, _overlap)
-    meet = _Lookup(place_sets, _places_meet)
     by_day: dict[int, list[int]] = {}
     for k, f in enumerate(feats):
         if f.day is not None and f.text:
@@ -344,7 +385,9 @@ _Local = tuple[float, int, int, int, int, int, int]
 _Global = tuple[float, int, int, int, int]
 
 
-def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> list[list[int]]:
+def _cluster(
+    feats: list[_Features], tolerance_days: int, threshold: float, keys: _Keys | None = None
+) -> list[list[int]]:
     """Average linkage over events of one type: the clusters ``_cluster_all_pairs`` gives.
 
     With ``threshold`` > 0 only clusters joined by some pair of similarity
@@ -362,7 +405,7 @@ def _cluster(feats: list[_Features], tolerance_days: int, threshold: float) -> l
     if threshold <= 0 or MERGE_WEIGHTS.min_wording <= 0:
         return _cluster_all_pairs(feats, tolerance_days, threshold)
     n = len(feats)
-    pos = _positive_pairs(feats, tolerance_days)
+    pos = _positive_pairs(feats, tolerance_days, keys)
     name = list(range(n))  # a cluster's slot is one of its events; its name is its first
     members: list[list[int]] = [[i] for i in range(n)]
     sizes = [1] * n
@@ -537,15 +580,22 @@ def merge_events(
     Returns merged events in date order. Each keeps every member record, its
     sources and one account per member ("Reuters says: …").
     """
-    sources = sources or {}
+    with paused_gc():
+        return _merge_events(events, sources or {}, tolerance_days, threshold)
+
+
+def _merge_events(
+    events: list[Event], sources: Mapping[str, Source], tolerance_days: int, threshold: float
+) -> list[MergedEvent]:
     feats = [_features(e) for e in events]
+    every = _keys(feats)
     by_type: dict[str, list[int]] = {}
     for i, f in enumerate(feats):
         by_type.setdefault(str(f.event.type), []).append(i)
     merged: list[MergedEvent] = []
     for indices in by_type.values():
         sub = [feats[i] for i in indices]
-        for cluster in _cluster(sub, tolerance_days, threshold):
+        for cluster in _cluster(sub, tolerance_days, threshold, every.of(indices)):
             ordered = sorted((sub[k] for k in cluster), key=_date_order)
             merged.append(_merged([f.event for f in ordered], sources))
     merged.sort(key=lambda m: (m.date is None, m.date or "", m.id))

@@ -1,16 +1,16 @@
 """Stances claimed in reported speech, and the accounts that contradict each other.
 
-Extraction keeps "Egyptian officials have said that Israel has responded
-positively to recent proposals" as a statement by Egyptian officials, and "Netanyahu's
-office denied Israel had received a new Egyptian proposal" as one by the office.
-Neither is a ``Response`` record, yet together they are two accounts that cannot
-both be true. ``stance_claims`` reads, from each statement's words, who is said
-to have accepted, rejected or received a proposal, whether the speaker says it
+Extraction keeps "mediators said Israel had answered the plan favourably" as
+a statement by the mediators, and "the premier's office denied that any new
+plan had reached Israel" as one by the office. Neither is a ``Response``
+record, yet together they are two accounts that cannot both be true.
+``stance_claims`` reads, from each statement's words, who is said to have
+accepted, rejected or received a proposal, whether the speaker says it
 happened or denies it, and whose proposal it was; ``claim_disputes`` sets the
 claims of different speakers about one party against each other:
 
 - accepted vs rejected ("responded positively" counts as accepting);
-- an act vs its denial ("rejected" vs "did not officially reject");
+- an act vs its denial ("rejected" vs "never formally rejected");
 - an answer vs a denial that any proposal arrived ("received no proposal").
 
 A speaker who changes their own account is no dispute (that is a reversal,
@@ -45,7 +45,7 @@ _CLAUSE = re.compile(
     rf"(?i:(?P<neg>{_NEGATION})\s+)?(?i:been\s+)?"
     r"(?i:(?:officially|formally|yet|publicly|ever|already|actually)\s+)?(?P<verb>(?i:"
     + "|".join(f"(?P<{act}>{verbs})" for act, verbs in _VERBS.items())
-    + r"))\s+(?P<object>(?:[^.;]|\.(?=[\w-])){0,120})"
+    + r"))\s+(?P<object>(?:[^.;]|\.(?=[\w-])|(?<=\b[A-Z])\.){0,120})"
 )
 _MODAL = re.compile(r"\b(?:would|will|could|might|may|should|if)\s+$", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|denying)\b(?:\s+that)?\s*$", re.IGNORECASE)
@@ -68,7 +68,7 @@ class StanceClaim:
     party: str
     act: str  # accept | reject | receive
     holds: bool  # False: the speaker says it did not happen
-    denied: bool  # the speaker denies the reported words ("X denied Israel had received …")
+    denied: bool  # the speaker denies the reported words ("X denied that Israel got …")
     proposers: frozenset[str]  # whose plan it was, as far as the words say ("mediators" → all)
     words: str
 
@@ -87,7 +87,8 @@ def _proposers(text: str) -> frozenset[str]:
 
 def _party(raw: str, statement: Statement, before: str) -> str | None:
     """The party a clause is about; a pronoun is the speaker ("we") or the last
-    registered or named actor before the reported words ("blaming Hamas, saying the group …")."""
+    registered or named actor before the reported words ("they faulted Hamas,
+    saying the group …")."""
     word = fold(raw)
     if word == "we":
         return statement.affiliation or statement.speaker
@@ -195,7 +196,7 @@ def _conflicts(claims: list[StanceClaim], window_days: int) -> list[list[StanceC
             if first is not None and later is not None and later - first > window_days:
                 break
             a, b = claims[i], claims[j]
-            if not _same_speaker(a, b) and _clash(a, b):
+            if _clash(a, b) and not _same_speaker(a, b):
                 parent[root(i)] = root(j)
     groups: dict[int, list[StanceClaim]] = defaultdict(list)
     for i, claim in enumerate(claims):
