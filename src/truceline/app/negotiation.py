@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from truceline.agreement.chains import current_version
-from truceline.model import Agreement, Proposal, Record, Response, ReviewState, Source
+from truceline.app.view import DEFAULT_STATES, RecordsView
+from truceline.model import Agreement, Proposal, Response
 from truceline.negotiation.diff import TermChange, diff_against_agreement, diff_terms
 from truceline.negotiation.edit import NegotiationError, edited, read_negotiation_file
 from truceline.negotiation.lineage import LineageEntry, lineage
 from truceline.store import Store
 
-DEFAULT_STATES = (ReviewState.ACCEPTED.value,)
-
 
 @dataclass
-class NegotiationRecord:
+class NegotiationRecord(RecordsView):
     """Proposals and answers of one dossier, read from its store once (lazily).
 
     A snapshot: build a new one (``Dossier.negotiation()``) after writing.
     """
-
-    store: Store
-    states: tuple[str, ...] = DEFAULT_STATES
-
-    @cached_property
-    def records(self) -> list[Record]:
-        return self.store.records(states=self.states)
-
-    @cached_property
-    def by_id(self) -> dict[str, Record]:
-        return {r.id: r for r in self.records}
-
-    @cached_property
-    def sources(self) -> dict[str, Source]:
-        return {s.id: s for s in self.store.sources()}
 
     @property
     def proposals(self) -> list[Proposal]:

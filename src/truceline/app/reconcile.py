@@ -6,35 +6,20 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from truceline.model import Dispute, Event, Record, ReviewState, Source
+from truceline.app.view import DEFAULT_STATES, RecordsView
+from truceline.model import Dispute, Event
 from truceline.reconcile import MergedEvent, detect_disputes, explain, merge_events
 from truceline.store import Store
 
-DEFAULT_STATES = (ReviewState.ACCEPTED.value,)
-
 
 @dataclass
-class Reconciliation:
+class Reconciliation(RecordsView):
     """Merged events and disputes of one dossier, read from its store once (lazily).
 
     A snapshot: build a new one (``Dossier.reconciliation()``) after writing.
     """
 
-    store: Store
-    states: tuple[str, ...] = DEFAULT_STATES
     tolerance_days: int = 1
-
-    @cached_property
-    def records(self) -> list[Record]:
-        return self.store.records(states=self.states)
-
-    @cached_property
-    def by_id(self) -> dict[str, Record]:
-        return {r.id: r for r in self.records}
-
-    @cached_property
-    def sources(self) -> dict[str, Source]:
-        return {s.id: s for s in self.store.sources()}
 
     @cached_property
     def stored_disputes(self) -> list[Dispute]:
