@@ -51,6 +51,9 @@ def test_as_soon_as_possible_is_never_overdue_by_the_clock(build: Build) -> None
     assert codes(ledger) == "P" * 10
     item = deadlines(ledger)[0]
     assert item.state == "upcoming" and "as soon as possible" in item.text
+    assert item.asap and item.due is None  # lists say "as soon as possible", not "not yet known"
+    dated = deadlines(build.ledger(build.agreement(_opening(build)), []))[0]
+    assert not dated.asap
 
 
 def test_as_soon_as_possible_overdue_on_a_record_then_breached_on_a_refusal(

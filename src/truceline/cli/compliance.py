@@ -23,6 +23,7 @@ from truceline.cli.options import DbOpt, DossierOpt, JsonOpt, open_dossier, prin
 from truceline.compliance import (
     COUNTED,
     MEANINGS,
+    DeadlineItem,
     Ledger,
     ObligationLedger,
     deadlines,
@@ -241,6 +242,10 @@ def deadlines_(
     for column in ("obligation", "party", "due", "state", "detail"):
         table.add_column(column)
     for i in items:
-        due = f"{i.due} (day {i.due_day})" if i.due else "not yet known"
+        due = f"{i.due} (day {i.due_day})" if i.due else _no_due_day(i)
         table.add_row(i.obligation, i.party, due, i.state, i.text)
     console.print(table)
+
+
+def _no_due_day(item: DeadlineItem) -> str:
+    return "as soon as possible" if item.asap else "not yet known"

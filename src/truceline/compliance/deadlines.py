@@ -36,6 +36,7 @@ class DeadlineItem:
     state: DeadlineState
     text: str
     met_on: dt.date | None = None
+    asap: bool = False  # due "as soon as possible": no due day will ever be known
 
 
 def deadlines(ledger: Ledger) -> list[DeadlineItem]:
@@ -103,8 +104,9 @@ def _item(o: ObligationLedger, as_of: dt.date) -> DeadlineItem:
             state, text = "overdue", f"{past}, no {what} recorded"
             if o.ended:
                 text += f"; the agreement ended on {o.ended}"
+    asap = o.kind == "deadline" and o.due is None
     return DeadlineItem(
-        o.id, o.agreement, o.party, what, o.clause_ref, o.due, o.due_day, state, text, met
+        o.id, o.agreement, o.party, what, o.clause_ref, o.due, o.due_day, state, text, met, asap
     )
 
 
