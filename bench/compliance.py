@@ -31,7 +31,7 @@ import time
 from typing import Any
 
 from truceline.agreement import Agreement
-from truceline.cli.compliance import gc_paused
+from truceline.cli.collector import gc_paused
 from truceline.compliance import evaluate
 from truceline.model import Dispute, Event, Evidence, Figure, FigureValue, Source
 

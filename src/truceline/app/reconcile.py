@@ -29,6 +29,7 @@ class Reconciliation(RecordsView):
         events = [r for r in self.records if isinstance(r, Event)]
         return merge_events(events, self.sources, self.tolerance_days)
 
+    @cached_property
     def disputes(self) -> list[Dispute]:
         """The stored disputes and those found among the records (stored ones win)."""
         return detect_disputes(
@@ -40,7 +41,7 @@ class Reconciliation(RecordsView):
         stored = {d.id for d in self.stored_disputes}
         return [
             explain(d, self.by_id, self.sources, "stored" if d.id in stored else "detected")
-            for d in self.disputes()
+            for d in self.disputes
         ]
 
 

@@ -7,9 +7,6 @@ Exit codes: 0 nothing breached, 1 something breached, 2 bad input.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +14,7 @@ import typer
 from rich.table import Table
 
 from truceline.cli.app import app
+from truceline.cli.collector import gc_paused
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
@@ -54,21 +52,6 @@ def _as_of(value: str | None) -> dt.date | None:
         return parse_day(value, "--as-of")
     except DateError as exc:
         raise typer.BadParameter(str(exc)) from exc
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Evaluate without the cyclic garbage collector: the engine allocates millions of
-    small, cycle-free objects, and each collection would walk them all. Done here, in
-    the one-shot command, because pausing it is process state: the library (which
-    also runs in the web app's threads) never touches it."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 AsOfOpt = Annotated[

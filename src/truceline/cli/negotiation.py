@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from truceline.cli.app import app
+from truceline.cli.collector import gc_paused
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
@@ -114,9 +115,9 @@ def disputes(
 
     Exit code 1 when any dispute other than an evolving series exists.
     """
-    with open_dossier(dossier, db) as d:
+    with open_dossier(dossier, db) as d, gc_paused():
         record = d.reconciliation()
-        found = record.disputes()
+        found = record.disputes
         views = record.disputes_json()
     if as_json:
         print_json(views)

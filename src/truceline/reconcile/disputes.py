@@ -47,7 +47,7 @@ from truceline.reconcile.figures import (
     metric_key,
     subject,
 )
-from truceline.reconcile.merge import MergedEvent, denies, merge_events, paused_gc
+from truceline.reconcile.merge import MergedEvent, denies, merge_events
 from truceline.reconcile.names import name_key
 from truceline.reconcile.stances import claim_disputes
 from truceline.reconcile.voice import (
@@ -386,8 +386,7 @@ def detect_disputes(
     Rejected records are ignored. A found dispute that shares a record with a
     hand-written one is left out (the hand-written one wins). Sorted by date.
     """
-    with paused_gc():
-        found = _found(records, _sources_map(sources), tolerance_days, stance_window_days)
+    found = _found(records, _sources_map(sources), tolerance_days, stance_window_days)
     stored = list(stored_disputes or [])
     taken = {r for d in stored for side in d.sides for r in side.records}
     kept: dict[str, Dispute] = {}

@@ -12,11 +12,9 @@ clusters is more similar than ``threshold``.
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -59,24 +57,6 @@ def merge_score(actors: float, wording: float, places_meet: bool | None, gap: in
     if places_meet is not None:
         score += w.place if places_meet else -w.place
     return score - w.per_day * gap
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cycle collector while reconciling.
-
-    Reconciling a large dossier makes millions of small tuples and dicts and
-    no reference cycles; each full collection meanwhile scans every live
-    object (all the records), so collections alone made the run grow faster
-    than the records. Objects are still freed by reference counting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def denies(event: Event) -> bool:
@@ -580,8 +560,7 @@ def merge_events(
     Returns merged events in date order. Each keeps every member record, its
     sources and one account per member ("Reuters says: …").
     """
-    with paused_gc():
-        return _merge_events(events, sources or {}, tolerance_days, threshold)
+    return _merge_events(events, sources or {}, tolerance_days, threshold)
 
 
 def _merge_events(

@@ -21,7 +21,7 @@ def all_disputes(w: Any) -> list[tuple[Dispute, str]]:
     """Stored disputes, plus those detected among the accepted records."""
     found = w.dossier.reconciliation()
     known = {d.id for d in found.stored_disputes}
-    out = [(d, "stored" if d.id in known else "detected") for d in found.disputes()]
+    out = [(d, "stored" if d.id in known else "detected") for d in found.disputes]
     return sorted(out, key=lambda p: (p[0].date or "9999", p[0].id))
 
 
