@@ -6,9 +6,10 @@ set is a `truceline.vocab` member, and every mention carries the offsets of the
 sentence spaCy put it in, so the record quotes the sentence the extractor read.
 
 `to_json()` gives the stable shape of DESIGN.md ("Extraction output"). The
-fields that shape predates — `sentence` and an event's `mode` — stay out of it,
-so its bytes do not change; `from_dict` reads that shape (or the full fields)
-back, strictly: a word outside its vocabulary is a `ValueError`.
+fields that shape predates — `sentence`, the `basis` of a quote or time
+expression, and an event's `mode` — stay out of it, so its bytes do not change;
+`from_dict` reads that shape (or the full fields) back, strictly: a word
+outside its vocabulary is a `ValueError`.
 
 This module sits beside the model, not inside `extract/`, so that ingest and
 batch can name these types without loading spaCy.
@@ -51,6 +52,8 @@ class Quote:
     confidence: float | None = None
     cue: str | None = None
     sentence: Offsets | None = None
+    basis: str | None = None
+    """How it was found (`truceline.extract.confidence`): the key of its confidence."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -76,6 +79,7 @@ class Quote:
             confidence=_opt_float(data.get("confidence")),
             cue=_opt_str(data.get("cue")),
             sentence=_offsets(data.get("sentence")),
+            basis=_opt_str(data.get("basis")),
         )
 
 
@@ -90,6 +94,8 @@ class Timex:
     precision: TimexPrecision
     confidence: float | None = None
     sentence: Offsets | None = None
+    basis: str | None = None
+    """How it was found (`truceline.extract.confidence`): the key of its confidence."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -111,6 +117,7 @@ class Timex:
             precision=TimexPrecision(data["precision"]),
             confidence=_opt_float(data.get("confidence")),
             sentence=_offsets(data.get("sentence")),
+            basis=_opt_str(data.get("basis")),
         )
 
 

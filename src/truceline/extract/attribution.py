@@ -33,6 +33,7 @@ from truceline.extract._doc import (
     register_extensions,
     sentence_of,
 )
+from truceline.extract.confidence import calibrated, cue_route, quote_basis
 from truceline.extract.quote_marks import (
     HEADING_LABELS,
     LABEL_PREFIX,
@@ -204,33 +205,36 @@ class QuoteAttributor(MatchComponent[Quote]):
         if not q.marked:
             return self._headline_quote(doc, q, state)
         cue, speaker = self._cue(doc, q, full, content, inside, state)
+        route = cue_route(cue, content)
         standalone = self._standalone(text, q, content)
         confidence = 0.85
         if speaker is None and standalone:
             speaker = self._preceding_reporter(doc, full, inside, state)
-            confidence = 0.65
+            route, confidence = "reporter", 0.65
         if speaker is None:
             if not standalone or state.last_speaker is None:
                 return None
             if q.open_mark - state.last_quote_end > 1200:
                 return None
-            speaker, confidence = state.last_speaker, 0.6
+            speaker, route, confidence = state.last_speaker, "previous", 0.6
 
         state.last_speaker = speaker
         state.last_quote_end = q.close_mark
-        direct = standalone or content[0].is_sent_start
+        kind = QuoteKind.DIRECT if standalone or content[0].is_sent_start else QuoteKind.PARTIAL
         if not q.closed:
             confidence -= 0.15
+        key = quote_basis(route, speaker, full, kind, q.closed)
         return Quote(
             text=text[q.start : q.end],
             start=q.start,
             end=q.end,
             speaker=speaker.name,
             affiliation=speaker.affiliation,
-            kind=QuoteKind.DIRECT if direct else QuoteKind.PARTIAL,
-            confidence=round(confidence, 2),
+            kind=kind,
+            confidence=calibrated("quotes", key, confidence),
             cue=cue.lemma_ if cue is not None else None,
             sentence=sentence_of(full),
+            basis=key,
         )
 
     def _headline_quote(self, doc: Doc, q: QuoteMarks, state: Mentions) -> Quote | None:
@@ -244,6 +248,8 @@ class QuoteAttributor(MatchComponent[Quote]):
         if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in name):
             return None  # "Gaza: strikes kill 15": a place before the colon is a topic
         state.last_speaker = speaker
+        words = char_span(doc, q.start, q.end) or name
+        key = quote_basis("headline", speaker, words, QuoteKind.DIRECT, closed=True)
         return Quote(
             text=state.text[q.start : q.end],
             start=q.start,
@@ -251,9 +257,10 @@ class QuoteAttributor(MatchComponent[Quote]):
             speaker=speaker.name,
             affiliation=speaker.affiliation,
             kind=QuoteKind.DIRECT,
-            confidence=0.6,
+            confidence=calibrated("quotes", key, 0.6),
             cue=None,
             sentence=(q.start, q.end),
+            basis=key,
         )
 
     @staticmethod
@@ -684,6 +691,7 @@ class QuoteAttributor(MatchComponent[Quote]):
             if speaker is None:
                 continue
             span = doc[lo : hi + 1]
+            key = quote_basis("reported", speaker, span, QuoteKind.INDIRECT, closed=True)
             quote = Quote(
                 text=text[span.start_char : span.end_char],
                 start=span.start_char,
@@ -691,9 +699,10 @@ class QuoteAttributor(MatchComponent[Quote]):
                 speaker=speaker.name,
                 affiliation=speaker.affiliation,
                 kind=QuoteKind.INDIRECT,
-                confidence=0.6,
+                confidence=calibrated("quotes", key, 0.6),
                 cue=verb.lemma_,
                 sentence=sentence_of(doc[min(verb.i, lo) : max(verb.i, hi) + 1]),
+                basis=key,
             )
             out.append((span, quote))
         return out

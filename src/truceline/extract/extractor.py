@@ -20,6 +20,7 @@ from truceline.bounds import storable_text
 from truceline.dates import extraction_day
 from truceline.errors import ExtractionError
 from truceline.extract._doc import register_extensions
+from truceline.extract.confidence import with_figure_confidence
 from truceline.extract.pipeline import load_pipeline
 from truceline.mentions import Extraction
 
@@ -28,11 +29,12 @@ Published = date | str | None
 
 
 def doc_to_extraction(doc: Doc) -> Extraction:
-    """The typed results a processed Doc carries (`doc._.quotes` …)."""
+    """The typed results a processed Doc carries (`doc._.quotes` …), figures with
+    their calibrated confidence (`confidence.with_figure_confidence`)."""
     return Extraction(
         quotes=tuple(doc._.quotes),
         timex=tuple(doc._.timex),
-        figures=tuple(doc._.figures),
+        figures=tuple(with_figure_confidence(f) for f in doc._.figures),
         events=tuple(doc._.events),
     )
 

@@ -33,6 +33,7 @@ from truceline.extract._doc import (
     register_extensions,
     sentence_of,
 )
+from truceline.extract.confidence import basis, calibrated
 from truceline.extract.numbers import parse_number
 from truceline.mentions import Timex
 from truceline.vocab import TimexPrecision
@@ -701,6 +702,16 @@ def _agreement_context(text: str, end: int) -> bool:
 # -- the component -------------------------------------------------------------------
 
 
+def timex_basis(
+    m: TimexMatch, precision: TimexPrecision, tense: str | None, recognised: bool
+) -> str:
+    """How a time expression was found: whether it names its year (anchored) or
+    leans on the publication date, its pattern, its precision, the tense that
+    chose past or future, and whether the entity recogniser also saw a date."""
+    anchored = "year" if m.groups.get("y") else "relative"
+    return basis(anchored, m.kind, precision.value, tense, "ner" if recognised else None)
+
+
 class TimexRecognizer(MatchComponent[Timex]):
     """Finds time expressions and resolves them; see the module docstring."""
 
@@ -744,16 +755,19 @@ class TimexRecognizer(MatchComponent[Timex]):
             if resolved is None:
                 continue
             value, precision, confidence = resolved
-            if any(t.ent_type_ in ("DATE", "TIME") for t in span):
+            recognised = any(t.ent_type_ in ("DATE", "TIME") for t in span)
+            if recognised:
                 confidence = min(1.0, confidence + 0.05)
+            key = timex_basis(m, precision, tense, recognised)
             timex = Timex(
                 text=text[m.start : m.end],
                 start=m.start,
                 end=m.end,
                 value=value,
                 precision=precision,
-                confidence=round(confidence, 2),
+                confidence=calibrated("timex", key, confidence),
                 sentence=sentence_of(span),
+                basis=key,
             )
             out.append((span, timex))
         return out

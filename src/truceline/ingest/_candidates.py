@@ -7,6 +7,13 @@ record gets ``state="candidate"`` (or "accepted" when its confidence reaches
 the auto-accept threshold), a ``confidence`` and one Evidence: the source, the
 item's character span, and the sentence spaCy put it in.
 
+The confidence is the extractor's: for quotes, time expressions and figures
+the share of items found the same way that were right on the development sets
+(`truceline.extract.confidence`, fitted by ``bench/calibrate.py``), so an
+``auto_accept`` of 0.9 keeps items right about nine times in ten there; events
+keep their rule's own estimate (at most 0.7, never auto-accepted at 0.9); an
+item from elsewhere without one gets ``DEFAULT_CONFIDENCE``.
+
 An event the source denies ("did not withdraw") becomes ``occurred: false``;
 so, for now, does one it reports only as planned, threatened or possible (see
 `_not_done`): none of them may count as the act.
