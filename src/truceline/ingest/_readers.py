@@ -26,7 +26,8 @@ from pydantic import ValidationError
 from trafilatura.settings import Document
 
 from truceline.bounds import explain_limit
-from truceline.errors import IngestError
+from truceline.dates import parse_day
+from truceline.errors import DateError, IngestError
 from truceline.ingest._fetch import fetch
 from truceline.ingest._options import IngestOptions
 from truceline.ingest._urls import canonical_url, host_of
@@ -354,15 +355,13 @@ def _str(item: dict[str, Any], key: str, where: str) -> str | None:
 
 def _date(value: Any, where: str) -> str | None:
     """An ISO date (a datetime keeps its day), or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        for parse in (dt.date.fromisoformat, lambda v: dt.datetime.fromisoformat(v).date()):
-            try:
-                return parse(value).isoformat()
-            except ValueError:
-                pass
-    raise IngestError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
+    if not isinstance(value, str | None):
+        raise IngestError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
+    try:
+        day = parse_day(value, where)
+    except DateError as exc:
+        raise IngestError(str(exc)) from exc
+    return day.isoformat() if day else None
 
 
 def _datetime(value: Any, where: str) -> dt.datetime | None:
