@@ -355,12 +355,12 @@ def _str(item: dict[str, Any], key: str, where: str) -> str | None:
 
 def _date(value: Any, where: str) -> str | None:
     """An ISO date (a datetime keeps its day), or None."""
-    if not isinstance(value, str | None):
-        raise IngestError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
     try:
+        if not isinstance(value, str | None):
+            raise DateError(where)
         day = parse_day(value, where)
     except DateError as exc:
-        raise IngestError(str(exc)) from exc
+        raise IngestError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}") from exc
     return day.isoformat() if day else None
 
 
