@@ -26,8 +26,7 @@ from pydantic import ValidationError
 from trafilatura.settings import Document
 
 from truceline.bounds import explain_limit
-from truceline.dates import parse_day
-from truceline.errors import DateError, IngestError
+from truceline.errors import IngestError
 from truceline.ingest._fetch import fetch
 from truceline.ingest._options import IngestOptions
 from truceline.ingest._urls import canonical_url, host_of
@@ -355,13 +354,15 @@ def _str(item: dict[str, Any], key: str, where: str) -> str | None:
 
 def _date(value: Any, where: str) -> str | None:
     """An ISO date (a datetime keeps its day), or None."""
-    try:
-        if not isinstance(value, str | None):
-            raise DateError(where)
-        day = parse_day(value, where)
-    except DateError as exc:
-        raise IngestError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}") from exc
-    return day.isoformat() if day else None
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        for parse in (dt.date.fromisoformat, lambda v: dt.datetime.fromisoformat(v).date()):
+            try:
+                return parse(value).isoformat()
+            except ValueError:
+                pass
+    raise IngestError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
 
 
 def _datetime(value: Any, where: str) -> dt.datetime | None:
