@@ -87,8 +87,9 @@ def parse_day(value: dt.date | str | None, what: str) -> dt.date | None:
     """A calendar day given by a person (an option, a query string, an index file).
 
     The one parser of YYYY-MM-DD input: empty means not given; a date object
-    passes; a datetime string keeps its date. Anything else is a ``DateError``
-    that names ``what`` was being read, so every face reports it the same way.
+    passes; a datetime string keeps its date. Anything else, or a year outside
+    ``EARLIEST_YEAR`` … ``LATEST_YEAR``, is a ``DateError`` that names ``what``
+    was being read, so every face reports it the same way.
     """
     if value is None or value == "":
         return None
@@ -97,9 +98,12 @@ def parse_day(value: dt.date | str | None, what: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        day = dt.date.fromisoformat(str(value)[:10])
     except ValueError as exc:
         raise DateError(f"{what} must be a date (YYYY-MM-DD), got {value!r}") from exc
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:  # a day after 9999-12-31 is an overflow
+        raise DateError(f"{what}: the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return day
 
 
 def extraction_day(value: dt.date | str | None, what: str) -> str | None:

@@ -1,4 +1,4 @@
-"""The objects of a dossier (see docs/model.md).
+"""The objects of a dossier (their file format: docs/files.md).
 
 Every object has a stable string ``id``; records also say who claims them
 (``claimed_by``) and which spans of which sources they come from (``sources``).

@@ -65,10 +65,7 @@ def test_public_addresses(address: str) -> None:
 def test_private_hosts_are_refused_before_connecting(
     url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_connect(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("connected to a refused host")
-
-    monkeypatch.setattr(fetch_module.httpx.Client, "send", no_connect)
+    monkeypatch.setattr(fetch_module.httpx.Client, "send", _no_connect)
     with pytest.raises(IngestError, match="refused.*--allow-private"):
         fetch(url, IngestOptions())
 
@@ -225,3 +222,138 @@ def test_https_to_a_pinned_address_verifies_the_host_name(
     port = url.rsplit(":", 1)[1]
     with pytest.raises(IngestError):
         fetch(f"https://127.0.0.1:{port}/x", ALLOW)
+
+
+# ------------------------------------------------------------- the SSRF campaign's forms
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://2130706433/",  # 127.0.0.1 as one decimal number
+        "http://017700000001/",  # … octal
+        "http://0x7f000001/",  # … hexadecimal
+        "http://0x7f.0.0.1/",
+        "http://0177.0.0.1/",
+        "http://127.1/",  # short forms
+        "http://0/",
+        "http://2852039166/",  # 169.254.169.254, the cloud metadata address
+        "http://0xa9fea9fe/",
+        "http://0251.0376.0251.0376/",
+        "http://[::ffff:127.0.0.1]/",  # IPv4-mapped IPv6
+        "http://[::ffff:7f00:1]/",
+        "http://[::ffff:a9fe:a9fe]/",
+        "http://[0:0:0:0:0:ffff:10.0.0.1]/",
+        "http://[::127.0.0.1]/",  # IPv4-compatible
+        "http://[2002:7f00:1::]/",  # 6to4 of 127.0.0.1
+        "http://[64:ff9b::7f00:1]/",  # NAT64 of 127.0.0.1
+        "http://[fd00::1]/",
+        "http://[fe80::1%25eth0]/",
+    ],
+)
+def test_every_spelling_of_a_private_address_is_refused(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fetch_module.httpx.Client, "send", _no_connect)
+    with pytest.raises(IngestError, match="refused.*--allow-private"):
+        fetch(url, IngestOptions())
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["localhost", "LOCALHOST", "localhost.", "api.localhost", "ip6-localhost", "rebind.example"],
+)
+def test_names_resolving_to_loopback_are_refused(
+    host: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the name, the address it resolves to decides (a DNS rebinding name too)."""
+
+    def loopback(name: str, port: int, **kwargs: Any) -> list[Any]:
+        return [
+            (socket.AF_INET6, socket.SOCK_STREAM, 6, "", ("::1", port, 0, 0)),
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port)),
+        ]
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", loopback)
+    monkeypatch.setattr(fetch_module.httpx.Client, "send", _no_connect)
+    with pytest.raises(IngestError, match="refused"):
+        fetch(f"http://{host}/", IngestOptions())
+
+
+def _no_connect(*args: Any, **kwargs: Any) -> None:
+    raise AssertionError("connected to a refused host")
+
+
+class _Redirector(BaseHTTPRequestHandler):
+    """``/<status>?<location>``: a redirect with that status to that location."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        path, _, location = self.path.partition("?")
+        self.send_response(int(path.strip("/")))
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def redirecting_server() -> Iterator[str]:
+    """Base URL of a redirecting server on 127.0.0.2 (loopback, no internet involved)."""
+    httpd = ThreadingHTTPServer(("127.0.0.2", 0), _Redirector)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.2:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+@pytest.fixture
+def redirector(redirecting_server: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[str]]:
+    """The redirecting server, treated as public; and the addresses fetch connects to."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    here = ipaddress.ip_address("127.0.0.2")
+    real_is_public, real_get = fetch_module.is_public, fetch_module._get_pinned
+    connected: list[str] = []
+
+    def get_pinned(client: Any, url: str, addresses: list[Any], original: str) -> Any:
+        connected.extend(str(a) for a in addresses)
+        return real_get(client, url, addresses, original)
+
+    monkeypatch.setattr(fetch_module, "is_public", lambda a: a == here or real_is_public(a))
+    monkeypatch.setattr(fetch_module, "_get_pinned", get_pinned)
+    return redirecting_server, connected
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@pytest.mark.parametrize(
+    "location",
+    [
+        "http://127.0.0.1/",
+        "http://2130706433/",
+        "http://0x7f.1/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://[::1]/",
+        "http://localhost/",
+        "http://10.0.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://2852039166/latest/meta-data/",
+        "//192.168.1.1/",  # scheme-relative
+        "file:///etc/passwd",
+        "ftp://10.0.0.1/",
+        "gopher://127.0.0.1:25/",
+    ],
+)
+def test_redirects_to_private_addresses_are_refused(
+    redirector: tuple[str, list[str]], status: int, location: str
+) -> None:
+    base, connected = redirector
+    with pytest.raises(IngestError, match="refused|only http and https"):
+        fetch(f"{base}/{status}?{location}", IngestOptions())
+    assert connected == ["127.0.0.2"]  # the redirect was never followed

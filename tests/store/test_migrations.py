@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import multiprocessing
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 
+from truceline.app import Dossier
 from truceline.store import Store, schema
 from truceline.store.account_db import accounts_file
 from truceline.store.accounts import accounts
@@ -30,13 +34,18 @@ def store(db_url: str) -> Iterator[Store]:
 
 def _run(store: Store, step, revision: str) -> None:  # type: ignore[no-untyped-def]
     """``step`` (alembic's upgrade or downgrade) to ``revision``, as ``Store.migrate`` runs it."""
+    config = _config()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        step(config, revision)
+
+
+def _config() -> Config:
     config = Config()
     config.set_main_option(
         "script_location", str(resources.files("truceline.store") / "migrations")
     )
-    with store.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        step(config, revision)
+    return config
 
 
 def _version(store: Store) -> str:
@@ -126,3 +135,35 @@ def test_accounts_out_downgrades_to_0005_and_back(store: Store) -> None:
     assert set(sa.inspect(store.engine).get_table_names()) >= ACCOUNT_TABLES
     store.migrate()
     assert _version(store) == "0006"
+
+
+def _open_at_once(queue: Any, barrier: Any, path: Path, url: str, init: bool) -> None:
+    """Open (``init``: create) the dossier as soon as every process is ready."""
+    barrier.wait(timeout=60)
+    try:
+        (Dossier.init if init else Dossier.open)(path, url).close()
+    except Exception as exc:  # reported to the parent, which asserts there are none
+        queue.put(f"{type(exc).__name__}: {exc}")
+    else:
+        queue.put("ok")
+
+
+@pytest.mark.parametrize("start", [None, "0005"], ids=["new", "old"])
+def test_processes_upgrading_one_dossier_at_once_all_succeed(
+    store: Store, dossier_path: Path, db_url: str, start: str | None
+) -> None:
+    if start is not None:
+        _run(store, command.upgrade, start)
+    fork = multiprocessing.get_context("fork")
+    queue, barrier = fork.Queue(), fork.Barrier(3)
+    processes = [
+        fork.Process(target=_open_at_once, args=(queue, barrier, dossier_path, db_url, not start))
+        for _ in range(3)
+    ]
+    for process in processes:
+        process.start()
+    results = [queue.get(timeout=120) for _ in processes]
+    for process in processes:
+        process.join(timeout=60)
+    assert results == ["ok"] * 3
+    assert _version(store) == ScriptDirectory.from_config(_config()).get_current_head()

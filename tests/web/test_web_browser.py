@@ -434,3 +434,129 @@ def test_published_search_shows_hostile_text_as_text(published, site_server, pag
     page.press("#s-q", "Enter")
     shot(page, "published-search-hostile")
     assert_nothing_ran(page)
+
+
+# --------------------------------------------------------------------------- payloads everywhere
+
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    "<img src=x onerror=window.__pwned=2>",
+    "<svg onload=window.__pwned=3>",
+    '"><script>window.__pwned=4</script>',
+    "'><img src=x onerror=window.__pwned=5>",
+    "javascript:window.__pwned=6",
+    "</textarea><script>window.__pwned=7</script>",
+    '<iframe srcdoc="<script>parent.__pwned=8</script>">',
+    '<a href="javascript:window.__pwned=9">x</a>',
+    "<details open ontoggle=window.__pwned=10>",
+    "</script><script>window.__pwned=11</script>",
+    "\u2028\u2029<script>window.__pwned=12</script>",
+    "<img src=x onerror=alert(13)>",
+    '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=14">',
+    "{{constructor.constructor('window.__pwned=15')()}}",
+]
+
+
+def _string_leaves(data: object, path: tuple[object, ...] = ()) -> Iterator[tuple[object, ...]]:
+    if isinstance(data, str):
+        yield path
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _string_leaves(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _string_leaves(value, (*path, i))
+
+
+def _replaced(data: object, path: tuple[object, ...], value: str) -> object:
+    if not path:
+        return value
+    copy = dict(data) if isinstance(data, dict) else list(data)  # type: ignore[call-overload]
+    copy[path[0]] = _replaced(copy[path[0]], path[1:], value)
+    return copy
+
+
+def _with_payloads(obj, payloads: Iterator[str]):  # type: ignore[no-untyped-def]
+    """``obj`` with a payload added to every text its model accepts one in (free text:
+    ids, dates and words from a vocabulary refuse it), and how many took one."""
+    from pydantic import ValidationError
+
+    from truceline.model import dump
+
+    model = type(obj)
+    data: object = dump(obj)
+    taken = 0
+    for path in list(_string_leaves(data)):
+        leaf = data
+        for key in path:
+            leaf = leaf[key]  # type: ignore[index]
+        trial = _replaced(data, path, f"{leaf} {next(payloads)}")
+        try:
+            model.model_validate(trial)
+        except ValidationError:
+            continue
+        data, taken = trial, taken + 1
+    return model.model_validate(data), taken
+
+
+@pytest.fixture(scope="module")
+def payload_dossier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Dossier, int]]:
+    """The example dossier with a payload in every free-text field of every object (three
+    events back in the review queue); and how many fields took one."""
+    import itertools
+
+    dossier = Dossier.init(tmp_path_factory.mktemp("payloads") / "dossier")
+    dossier.import_dir(EXAMPLE)
+    store = dossier.store
+    objects = [*store.sources(), *store.agreements(), *store.records(), *store.disputes()]
+    payloads = itertools.cycle(PAYLOADS)
+    fields = 0
+    with store.writer("test") as writer:
+        for obj in objects:
+            changed, taken = _with_payloads(obj, payloads)
+            writer.put(changed)
+            fields += taken
+        for record in store.records(kind="event")[:3]:
+            writer.set_state(record.id, "candidate")
+    yield dossier, fields
+    dossier.close()
+
+
+@pytest.fixture(scope="module")
+def payload_server(payload_dossier: tuple[Dossier, int]) -> Iterator[Server]:
+    with Server(create_app(payload_dossier[0])) as s:
+        yield s
+
+
+def _page_kinds(dossier: Dossier, server: Server, page) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every kind of page: the lists, every source, two records of each kind, and the
+    compliance cells and obligations the compliance page links to."""
+    paths = [*PAGES, "/timeline?state=", "/timeline?state=candidate", "/timeline?page=2"]
+    paths += [f"/source/{s.id}" for s in dossier.store.sources()]
+    for kind in ("event", "statement", "figure", "proposal", "response"):
+        paths += [f"/record/{r.id}" for r in dossier.store.records(kind=kind)[:2]]
+    page.goto(server.url + "/compliance")
+    links = page.eval_on_selector_all(
+        "a[href^='/compliance/']", "els => els.map(e => e.getAttribute('href'))"
+    )
+    cells = [h for h in links if h.startswith("/compliance/cell")][:3]
+    return paths + cells + [h for h in links if h.startswith("/compliance/obligation")][:3]
+
+
+def test_payloads_in_every_field_run_nowhere(payload_server, payload_dossier, page):
+    dossier, fields = payload_dossier
+    paths = _page_kinds(dossier, payload_server, page)
+    served, shown = {}, set()
+    for path in paths:
+        response = page.goto(payload_server.url + path)
+        page.wait_for_load_state("load")
+        served[path] = response.status
+        assert_nothing_ran(page)
+        text = page.inner_text("body")
+        if any(p in text for p in PAYLOADS):  # the payload is there, as text
+            shown.add(path)
+    shot(page, "payloads-last-page")
+    print(f"{fields} fields with a payload; {len(paths)} pages, {len(shown)} showing one")
+    assert {p: s for p, s in served.items() if s != 200} == {}
+    # the downloads page and a cell's status show no text from the dossier
+    assert set(paths) - shown <= {"/data", *(p for p in paths if p.startswith("/compliance/cell"))}

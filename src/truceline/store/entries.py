@@ -5,21 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import sqlalchemy as sa
-from pydantic import TypeAdapter
 
-from truceline.model import AnyRecord, Record
+from truceline.model import Record
 from truceline.store.schema import record_sources, records, sources
-from truceline.store.store import Store
-
-_RECORD: TypeAdapter[Any] = TypeAdapter(AnyRecord)
-
-
-def load_record(data: Any) -> Record:
-    """A record from its stored ``data`` (JSON), as the model class of its kind."""
-    return _RECORD.validate_python(data)  # type: ignore[no-any-return]
+from truceline.store.store import Store, load_record
 
 
 @dataclass

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from truceline.model import Record, Source
 from truceline.store.entries import load_record
 from truceline.store.schema import record_sources, records, sources
-from truceline.store.store import Store
+from truceline.store.store import Store, load_source
 
 R = records
 RS = record_sources
@@ -40,7 +40,7 @@ def source_page(store: Store, page: int, size: int) -> tuple[list[dict[str, Any]
 def source(store: Store, source_id: str) -> Source | None:
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(S.c.data).where(S.c.id == source_id)).first()
-    return Source.model_validate(row[0]) if row else None
+    return load_source(row[0]) if row else None
 
 
 def source_ids(store: Store) -> list[str]:

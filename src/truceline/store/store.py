@@ -15,8 +15,9 @@ revision's "after". A writer that finds the lock taken waits up to
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from typing import Any, Literal
@@ -24,8 +25,12 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from pydantic import TypeAdapter
+from pydantic_core import SchemaValidator
 
+from truceline.bounds import INT64_MAX, INT64_MIN, NO_NUL
 from truceline.errors import StoreError
 from truceline.model import (
     RECORD_KINDS,
@@ -45,7 +50,6 @@ from truceline.store import schema
 Stored = Source | Agreement | Dispute | Record
 Outcome = Literal["created", "edited", "unchanged"]
 
-_RECORD = TypeAdapter(AnyRecord)
 _WRITE = "truceline_write"  # execution option marking a connection as a writer's
 _WRITER_LOCK = 0x7472_7563_656C  # "trucel": the key of the PostgreSQL advisory lock
 BUSY_TIMEOUT = 30.0
@@ -65,17 +69,27 @@ class Store:
         return self.engine.dialect.name
 
     def migrate(self) -> None:
-        """Bring the schema to the latest migration (creates it on a new database)."""
-        config = Config()
-        config.set_main_option(
-            "script_location", str(resources.files("truceline.store") / "migrations")
-        )
+        """Bring the schema to the latest migration (creates it on a new database).
+
+        An upgrade runs under the writers' lock: two processes opening the same
+        old dossier at once take turns, and the second finds it upgraded. A schema
+        already at the latest migration is only read, so opening a dossier never
+        waits behind a long import.
+        """
+        config = _alembic_config()
         try:
-            with self.engine.begin() as conn:
+            if self._schema_version() == ScriptDirectory.from_config(config).get_current_head():
+                return
+            with self.engine.connect() as conn, self._begin_writing(conn):
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
         except sa.exc.OperationalError as exc:
             raise StoreError(f"cannot migrate database {self.url!r}: {exc.orig}") from exc
+
+    def _schema_version(self) -> str | None:
+        """The migration the database is at; None for a new database."""
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -120,14 +134,14 @@ class Store:
             return _get(conn, object_id)
 
     def sources(self) -> list[Source]:
-        return [Source.model_validate(d) for d in self._data(schema.sources, "id")]
+        return [load_source(d) for d in self._data(schema.sources, "id")]
 
     def agreements(self) -> list[Agreement]:
         rows = self._data(schema.agreements, "id")
-        return [Agreement.model_validate(d) for d in rows]
+        return [load_agreement(d) for d in rows]
 
     def disputes(self) -> list[Dispute]:
-        return [Dispute.model_validate(d) for d in self._data(schema.disputes, "id")]
+        return [load_dispute(d) for d in self._data(schema.disputes, "id")]
 
     def records(
         self, kind: str | None = None, states: tuple[str, ...] | None = None
@@ -142,7 +156,7 @@ class Store:
             schema.records.c.date.is_(None), schema.records.c.date, schema.records.c.id
         )
         with self.engine.connect() as conn:
-            return [_RECORD.validate_python(row[0]) for row in conn.execute(query)]
+            return [load_record(row[0]) for row in conn.execute(query)]
 
     def duplicate_of(self, source: Source) -> str | None:
         """The id of a stored source with the same id or the same text, if any."""
@@ -325,15 +339,82 @@ def _write_spans(conn: sa.Connection, record: Record) -> None:
 
 def _get(conn: sa.Connection, object_id: str) -> Stored | None:
     for table, load in (
-        (schema.records, _RECORD.validate_python),
-        (schema.sources, Source.model_validate),
-        (schema.agreements, Agreement.model_validate),
-        (schema.disputes, Dispute.model_validate),
+        (schema.records, load_record),
+        (schema.sources, load_source),
+        (schema.agreements, load_agreement),
+        (schema.disputes, load_dispute),
     ):
         row = conn.execute(sa.select(table.c.data).where(table.c.id == object_id)).first()
         if row is not None:
-            return load(row[0])  # type: ignore[no-any-return]
+            return load(row[0])
     return None
+
+
+# ------------------------------------------------------------ reading rows
+#
+# A row is read with the models' checks minus the storable limits of
+# ``truceline.bounds``: a dossier written before those limits existed may hold a
+# 64-bit overflow, an infinite number, a NUL or a lone surrogate, and it must
+# still open, list and check, and let ``review edit`` replace the value (the edit
+# itself is validated with the limits).
+
+
+def _unbounded(schema: Any) -> Any:
+    """A core schema with the limits ``truceline.bounds.bounded`` added taken out again."""
+    if isinstance(schema, dict):
+        kind = schema.get("type")
+        if kind == "str" and schema.get("pattern") == NO_NUL:
+            del schema["pattern"]
+        elif kind == "int":
+            for key, limit in (("ge", INT64_MIN), ("le", INT64_MAX)):
+                if schema.get(key) == limit:
+                    del schema[key]
+        elif kind == "datetime":
+            schema.pop("ge", None)  # no model field sets its own range of datetimes
+            schema.pop("le", None)
+        if "allow_inf_nan" in schema:
+            schema["allow_inf_nan"] = True
+        for value in schema.values():
+            _unbounded(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            _unbounded(item)
+    return schema
+
+
+def _loader(schema: Any) -> Callable[[Any], Any]:
+    return SchemaValidator(_unbounded(copy.deepcopy(schema))).validate_python
+
+
+_LOAD_RECORD = _loader(TypeAdapter(AnyRecord).core_schema)
+_LOAD_SOURCE = _loader(Source.__pydantic_core_schema__)
+_LOAD_AGREEMENT = _loader(Agreement.__pydantic_core_schema__)
+_LOAD_DISPUTE = _loader(Dispute.__pydantic_core_schema__)
+
+
+def load_record(data: Any) -> Record:
+    """A record from its stored ``data`` (JSON), as the model class of its kind."""
+    return _LOAD_RECORD(data)  # type: ignore[no-any-return]
+
+
+def load_source(data: Any) -> Source:
+    return _LOAD_SOURCE(data)  # type: ignore[no-any-return]
+
+
+def load_agreement(data: Any) -> Agreement:
+    return _LOAD_AGREEMENT(data)  # type: ignore[no-any-return]
+
+
+def load_dispute(data: Any) -> Dispute:
+    return _LOAD_DISPUTE(data)  # type: ignore[no-any-return]
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("truceline.store") / "migrations")
+    )
+    return config
 
 
 def make_engine(url: str, busy_timeout: float = BUSY_TIMEOUT) -> sa.Engine:
