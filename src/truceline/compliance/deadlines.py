@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+import icalendar
+
 from truceline.compliance.ledger import Ledger, ObligationLedger
 
 DeadlineState = Literal[
@@ -111,42 +113,24 @@ def _item(o: ObligationLedger, as_of: dt.date) -> DeadlineItem:
 
 
 def to_ical(items: list[DeadlineItem], stamp: dt.date) -> str:
-    """An iCalendar file with one all-day event per deadline whose due day is known."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//truceline//compliance deadlines//EN",
-        "CALSCALE:GREGORIAN",
-    ]
+    """An iCalendar file with one all-day event per deadline whose due day is known.
+
+    Written by ``icalendar`` (escaping, line folding and value types as RFC 5545
+    wants them), so calendar programs read it as they read any other feed.
+    """
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//truceline//compliance deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
     for item in items:
         if item.due is None:
             continue
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{item.agreement}.{item.obligation}@truceline",
-            f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
-            f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{item.due + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(f'{item.party}: {item.what} due (day {item.due_day})')}",
-            f"DESCRIPTION:{_escape(f'{item.clause_ref}. {item.text} [{item.state}]')}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets, as RFC 5545 requires."""
-    out: list[str] = []
-    current = ""
-    for char in line:
-        if len((current + char).encode()) > (75 if not out else 74):
-            out.append(current)
-            current = ""
-        current += char
-    out.append(current)
-    return "\r\n ".join(out)
+        event = icalendar.Event()
+        event.add("uid", f"{item.agreement}.{item.obligation}@truceline")
+        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.UTC))
+        event.add("dtstart", item.due)
+        event.add("dtend", item.due + dt.timedelta(days=1))
+        event.add("summary", f"{item.party}: {item.what} due (day {item.due_day})")
+        event.add("description", f"{item.clause_ref}. {item.text} [{item.state}]")
+        calendar.add_component(event)
+    return calendar.to_ical().decode()
