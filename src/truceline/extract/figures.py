@@ -3,9 +3,15 @@ aid trucks and phase lengths, with a qualifier and whom they count.
 
 A number ("890", "1.2 million", "twenty-five", "half") becomes a figure only when
 its context names a category: the noun it counts ("600 trucks", "ten living
-captives"), the verb governing it ("killed more than 130"), or for day counts a
-phase of an agreement ("a 42-day phase"). Vague quantities ("hundreds",
-"dozens") and numbers inside dates are left out.
+captives"), the verb governing it ("killed more than 130"), a participle or
+predicate on it ("14 killed by …", "left 13 peacekeepers dead"), or an earlier
+count joined by "and" ("killing 19 people … and 35 people"). Armed forces and
+populations ("10,000 troops", "a population of 700,000") are ``other``.
+Durations not tied to now are figures too: days ("a 42-day phase", "60 days to
+withdraw", "two weeks of tension" = 14) and truce lengths in hours ("a 30-hour
+pause", ``other``); "the past three days", "in ten days", "a two-day visit" are
+not. Vague quantities ("hundreds", "dozens") and numbers inside dates (also
+"between 1 and 24 April") are left out.
 
 Each figure also says which count it is (``read_scope``), from the words of its
 own clause: one incident ("in the first exchange", "a strike on … killed 9"),
@@ -88,6 +94,43 @@ _PEOPLE = {"PERSON", "NORP"}
 _REL_PRONOUNS = {"whom", "which", "who", "that"}
 _HANDOVER = {"release", "return", "hand", "free", "exchange", "repatriate", "receive"}
 _PRONOUNS = {"them", "those", "these", "they", "us"}
+_FORCES = {
+    "troop", "soldier", "fighter", "peacekeeper", "militant", "combatant", "mercenary",
+    "reservist", "personnel", "policeman", "guerrilla", "rebel",
+}  # fmt: skip
+"""Counts of armed people: category ``other`` unless a cue says killed, held, …"""
+_POPULATION = {"population", "army", "force", "contingent"}
+"""Nouns counted by "a population of 700,000": category ``other``."""
+_HELD = {"hold", "capture", "detain", "imprison", "jail", "arrest"}
+_A_SCALE_RE = re.compile(r"(?<![\w.,-])(?i:a)\s+(?i:hundred|thousand|million|billion)\b")
+""""a million people": a number written with the article."""
+_DURATION_RE = re.compile(r"(?:-|\s+)(?P<unit>days?|weeks?|hours?)\b", re.IGNORECASE)
+_ANCHORED_BEFORE = re.compile(
+    r"(?i:\b(?:last|past|next|coming|previous|recent|these|those|within|in|day)"
+    r"\s+(?:the\s+)?$)"
+)
+"""Words before "N days" that tie it to now or count a day ("the past three days"):
+a time expression, not a duration figure."""
+_RELATIVE_AFTER = re.compile(
+    r"(?i:\s+(?:ago|before|after|later|earlier|from|since|into|on|old|late|early|"
+    r"a\s+week|a\s+day|per|until|till|left|to\s+go|remaining|following|running)\b)"
+)
+_TRUCE_NOUNS = {
+    "truce", "ceasefire", "cease", "pause", "cessation", "halt", "phase", "stage",
+    "moratorium", "suspension", "lull", "ceasfire",
+}  # fmt: skip
+_CONFLICT = {
+    "fighting", "fight", "strike", "clash", "tension", "war", "attack", "conflict",
+    "hostility", "bombardment", "shelling", "violence", "combat", "offensive", "siege",
+}  # fmt: skip
+"""Words that make "N weeks of …" a duration of a conflict ("two weeks of tension")."""
+_NOT_TRUCE = {
+    "visit", "trip", "tour", "rally", "summit", "conference", "meeting", "talk", "festival",
+    "holiday", "celebration", "rate", "course", "event", "session", "journey", "stay",
+    "workshop", "march", "hunger", "mourning", "strike", "forecast", "trial", "hearing",
+}  # fmt: skip
+"""What an "N-day" event is when it is no truce, phase or fighting ("a two-day visit")."""
+_HOLD_VERBS = {"cease", "halt", "hold", "stop", "pause", "suspend", "observe", "last"}
 
 
 @dataclass(frozen=True)
@@ -144,6 +187,11 @@ def _previous_noun(token: Token) -> Token | None:
         if t.tag_ in ("NNS", "NNPS") or (t.ent_type_ in _PEOPLE and t.pos_ in ("PROPN", "NOUN")):
             return t
     return None
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The nearest verb above a token."""
+    return next((t for t in ancestors(token, 6) if t.pos_ == "VERB"), None)
 
 
 def doc_slice(doc: Doc, start: int, end: int) -> list[Token]:
@@ -279,18 +327,25 @@ class FigureFinder(MatchComponent[FigureMention]):
         dates = [(s.start_char, s.end_char) for s in doc.spans.get(self.timex_key, [])]
         candidates = [(m.start(), m.end(), m.group()) for m in NUMBER_RE.finditer(text)]
         candidates += [(m.start(), m.end(), m.group()) for m in _HALF_RE.finditer(text)]
+        candidates += [(m.start(), m.end(), m.group()) for m in _A_SCALE_RE.finditer(text)]
         candidates.sort()
         out: list[tuple[Span, FigureMention]] = []
         for start, end, number in candidates:
             if any(start < e and s < end for s, e in dates):
                 continue
-            found = self._figure(doc, text, start, end, number)
+            found = self._figure(doc, text, start, end, number, out)
             if found is not None:
                 out.append(found)
         return out
 
     def _figure(
-        self, doc: Doc, text: str, start: int, end: int, number: str
+        self,
+        doc: Doc,
+        text: str,
+        start: int,
+        end: int,
+        number: str,
+        earlier: list[tuple[Span, FigureMention]] | None = None,
     ) -> tuple[Span, FigureMention] | None:
         is_half = number.lower() == "half"
         value = 0.5 if is_half else parse_number(number)
@@ -304,9 +359,14 @@ class FigureFinder(MatchComponent[FigureMention]):
             and not re.search(r"(?:^|[.!?:\"“‘]\s*|\n)$", text[max(0, start - 3) : start])
         ):
             return None
+        handled, duration = self._duration(doc, text, start, end, value)
+        if handled:
+            return duration
         after = text[end : end + 12]
         if re.match(r"\s*(?:%|percent|per\s*cent|-year|\s*years?\s+old|-month|-week|-hour)", after):
             return None
+        if re.match(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}{_MONTH_AFTER.pattern}", text[end : end + 24]):
+            return None  # "between 1 and 24 April": the first day of a date range
         if _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]):
             return None  # "7 October", "October 7": a date the time expressions missed
         if re.match(r"\s*[-–]\s*\d", after) or re.search(
@@ -319,7 +379,17 @@ class FigureFinder(MatchComponent[FigureMention]):
         tok = span[-1]
         numbers = {t.i for t in span}
         noun, via_of = self._counted(tok, text, end)
+        if (
+            number.lower() == "one"
+            and noun is not None
+            and via_of is None
+            and noun.dep_ == "pobj"
+            and noun.tag_ == "NN"
+        ):
+            return None  # "in one market", "on one road": a determiner, not a count
         category, strong = self._category(tok, noun, text, end)
+        if category is None and noun is not None and earlier:
+            category = self._coordinated(noun, text, start, earlier)
         if category is None:
             return None
         # span: qualifier .. number .. counted noun (+ "per day")
@@ -356,6 +426,115 @@ class FigureFinder(MatchComponent[FigureMention]):
             **read_scope(text, start, end, sentence_of(item_span)),
         )
         return item_span, figure
+
+    def _duration(
+        self, doc: Doc, text: str, start: int, end: int, value: float
+    ) -> tuple[bool, tuple[Span, FigureMention] | None]:
+        """A length of time: (True, figure or None) when the number counts days, weeks or
+        hours, else (False, None).
+
+        "a 30-day truce", "60 days to withdraw", "five days of fighting", "two weeks
+        of tension" (14 days) are ``days`` figures; "a 30-hour pause", "for 72 hours"
+        in a sentence about a truce are ``other`` figures in hours. Durations tied to
+        now ("the past three days", "in 60 days", "two days later") are time
+        expressions, not figures.
+        """
+        m = _DURATION_RE.match(text, end)
+        if m is None:
+            return False, None
+        unit = m.group("unit").lower().rstrip("s")
+        hyphen = text[end] == "-"
+        u_end = m.end()
+        before = text[max(0, start - 30) : start]
+        rest = text[u_end : u_end + 20]
+        if _ANCHORED_BEFORE.search(before) or _RELATIVE_AFTER.match(rest):
+            return True, None
+        if not hyphen and re.search(r"(?i:\b(?:every|each|per)\s+)$", before):
+            return True, None  # "every three days": a frequency
+        prior = re.search(r"(\S+)\s+(?:to|or)\s+$", before)
+        if prior and NUMBER_RE.fullmatch(prior.group(1)):
+            return True, None  # "two to six days": a vague range
+        if not hyphen and value == 1:
+            return True, None  # "one day without explosions", "one day he will"
+        if re.search(r"(?i:\bafter\s+)$", before) and not re.match(r"\s+of\b", rest):
+            return True, None  # "after three days": relative to an event
+        span = char_span(doc, start, u_end)
+        if span is None:
+            return True, None
+        sent_lemmas = _lemmas(span.sent)
+        nxt = next((t for t in doc[span.end : span.end + 3] if not t.is_space), None)
+        modifies = nxt.lemma_.lower() if hyphen and nxt is not None else ""
+        event = nxt.head if nxt is not None and nxt.dep_ in ("compound", "poss") else nxt
+        attributive = hyphen or not m.group("unit").lower().endswith("s")
+        if attributive and event is not None and event.lemma_.lower() in _NOT_TRUCE:
+            return True, None  # "a two-day state visit", "a two day rally"
+        category: FigureCategory | None = None
+        if unit == "day":
+            category = FigureCategory.PHASE_DAYS
+        elif unit == "week":
+            of_conflict = re.match(r"\s+of\b", rest) and sent_lemmas & _CONFLICT
+            if (hyphen and modifies in _TRUCE_NOUNS) or of_conflict:
+                category, value = FigureCategory.PHASE_DAYS, value * 7
+        elif (hyphen and modifies in _TRUCE_NOUNS) or (
+            re.search(r"(?i:\bfor\s+)$", before)
+            and sent_lemmas & (set(self.lex.phase) | _TRUCE_NOUNS | _HOLD_VERBS)
+        ):
+            category = FigureCategory.OTHER
+        if category is None:
+            return True, None
+        qualifier = Qualifier.EXACT
+        f_start = start
+        q = _QUALIFIER_RE.search(text[max(0, start - 25) : start])
+        if q:
+            qualifier = QUALIFIERS[re.sub(r"\s+", " ", q.group("q").lower())]
+            f_start = start - (len(text[max(0, start - 25) : start]) - q.start())
+        item_span = char_span(doc, f_start, u_end) or span
+        who = ""
+        if hyphen and nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+            who = nxt.text
+        elif category is FigureCategory.PHASE_DAYS:
+            of = re.match(
+                r"\s+of\s+((?:[\w-]+\s+){0,2}?[\w-]+)\b", rest + text[u_end + 20 : u_end + 40]
+            )
+            who = of.group(1) if of else "phase"
+        else:
+            who = "hours"
+        figure = FigureMention(
+            text=text[f_start:u_end],
+            start=f_start,
+            end=u_end,
+            value=int(value) if float(value).is_integer() else value,
+            qualifier=qualifier,
+            category=category,
+            who=who,
+            confidence=0.85 if hyphen or sent_lemmas & self.lex.phase else 0.6,
+            sentence=sentence_of(item_span),
+            **read_scope(text, start, u_end, sentence_of(item_span)),
+        )
+        return True, (item_span, figure)
+
+    def _coordinated(
+        self, noun: Token, text: str, start: int, earlier: list[tuple[Span, FigureMention]]
+    ) -> FigureCategory | None:
+        """The category of an earlier figure of the same sentence that counts the same
+        noun and is joined to this one by "and" ("killing 19 people … and 35 people")."""
+        lemma = noun.lemma_.lower()
+        for span, prev in reversed(earlier):
+            if span.sent.start != noun.sent.start:
+                return None
+            if span[-1].lemma_.lower() != lemma or prev.category in (
+                FigureCategory.PHASE_DAYS,
+                FigureCategory.OTHER,
+            ):
+                continue
+            between = text[prev.end : start]
+            if ";" in between or not re.search(r"\band\b", between):
+                return None
+            own, theirs = _verb_of(noun), _verb_of(span[-1])
+            if noun.dep_ != "conj" and own is not None and own != theirs:
+                return None  # "killed 12 militants and captured 3 militants"
+            return prev.category
+        return None
 
     def _counted(self, tok: Token, text: str, end: int) -> tuple[Token | None, Token | None]:
         """(the noun a number counts, the "of" object when it counts "N of X")."""
@@ -420,13 +599,28 @@ class FigureFinder(MatchComponent[FigureMention]):
             noun is None and _RATE_RE.match(text[end : end + 30]) and sent_lemmas & lex.trucks
         ):
             return FigureCategory.AID_TRUCKS, True
-        for lemma in path_lemmas[:2]:
+        cue = self._cue(anchor)
+        if cue is not None and noun_lemma not in lex.captive:
+            return cue, True
+        if noun_lemma in _FORCES and (near | set(path_lemmas[:2])) & _HELD:
+            held = next((t for t in [*anchor.children, *path[:1]] if t.lemma_ in _HELD), None)
+            agents = [
+                g
+                for c in (held.children if held is not None else [])
+                if c.dep_ == "agent"
+                for g in c.children
+            ]
+            if any(g.ent_type_ in ("GPE", "NORP") for g in agents):
+                return FigureCategory.PRISONERS, True  # soldiers held by a state
+        for step, lemma in zip(path[:2], path_lemmas[:2], strict=False):
             if lemma in lex.killed and noun_lemma not in lex.captive:
                 return FigureCategory.KILLED, True
             if lemma in lex.injured:
                 return FigureCategory.INJURED, True
             if lemma in lex.displaced:
                 return FigureCategory.DISPLACED, True
+            if step.pos_ == "VERB":
+                break  # its own verb: "captured 3 militants" after "killed 12"
         captive = (
             noun_lemma in lex.captive
             or bool(set(path_lemmas[:3]) & lex.captive)
@@ -445,16 +639,50 @@ class FigureFinder(MatchComponent[FigureMention]):
             return FigureCategory.CAPTIVES_TOTAL, True
         if noun_lemma in lex.prisoners:
             return FigureCategory.PRISONERS, True
-        for lemma in path_lemmas:
+        for step, lemma in zip(path, path_lemmas, strict=False):
             if lemma in lex.killed or lemma == "toll":
                 return FigureCategory.KILLED, False
             if lemma in lex.injured:
                 return FigureCategory.INJURED, False
             if lemma in lex.displaced:
                 return FigureCategory.DISPLACED, False
+            if step.pos_ == "VERB" and step.dep_ == "conj":
+                break  # a coordinated verb has its own object
         if noun_lemma in lex.bodies:
             return FigureCategory.BODIES, True
+        if (
+            noun is not None
+            and noun_lemma in _FORCES
+            and not any(c.lower_ in ("jet", "jets") for c in noun.lefts)
+        ):
+            return FigureCategory.OTHER, False
+        if (
+            noun is None
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in _POPULATION
+        ):
+            return FigureCategory.OTHER, False
         return None, False
+
+    def _cue(self, anchor: Token) -> FigureCategory | None:
+        """A participle or predicate on the counted words: "14 killed by …", "70 killed in
+        …", "left 13 peacekeepers dead", "15 people wounded"."""
+        lex = self.lex
+        words = [
+            c for c in anchor.children if c.dep_ in ("acl", "amod", "relcl") and c.i > anchor.i
+        ]
+        if anchor.dep_ in ("dobj", "nsubjpass", "nsubj") and anchor.head.i < anchor.i:
+            words += [c for c in anchor.head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
+        for word in words:
+            if word.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in word.children):
+                continue  # "50 people who killed …": they are the agents
+            lemma = word.lemma_.lower()
+            if lemma in lex.killed:
+                return FigureCategory.KILLED
+            if lemma in lex.injured:
+                return FigureCategory.INJURED
+        return None
 
     @staticmethod
     def _clause_lemmas(tok: Token) -> set[str]:

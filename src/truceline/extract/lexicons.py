@@ -63,13 +63,23 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 """Head nouns of documents that can be quoted ("the statement said")."""
 
 METRIC_WORDS: dict[str, tuple[str, ...]] = {
-    "killed": ("kill", "die", "dead", "death", "slay", "fatality", "massacre", "murder"),
+    "killed": (
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "slay",
+        "fatality",
+        "massacre",
+        "murder",
+        "killing",
+    ),  # fmt: skip
     "injured": ("injure", "wound", "hurt", "maim", "injury", "casualty"),
     "displaced": ("displace", "flee", "uproot", "evacuate", "homeless", "displacement"),
     "captive": ("captive", "hostage", "abductee", "captivity", "kidnap", "abduct"),
     "alive": ("living", "alive", "live", "surviving"),
     "dead": ("deceased", "dead", "body", "remains", "corpse"),
-    "prisoners": ("prisoner", "detainee", "inmate"),
+    "prisoners": ("prisoner", "detainee", "inmate", "pow", "pows"),
     "bodies": ("body", "remains", "corpse"),
     "aid_trucks": ("truck", "lorry", "lorrie", "convoy"),
     "phase": ("phase", "stage", "ceasefire", "truce", "pause", "agreement", "deal"),
