@@ -10,6 +10,7 @@ claim made by someone, somewhere, and keeps that provenance.
     Dispute         records that cannot all be true
     Revision        one change to any object, kept forever
     Agreement       see truceline.agreement.model (re-exported here)
+    Actor           one entry of the dossier's register of actors (actors.yaml)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from truceline.agreement.model import Agreement, Clause, Obligation, Phase, Phas
 from truceline.base import Id, StrictObject, make_id
 from truceline.dates import IsoDate, IsoDateOrOpen, default_precision, first_day
 from truceline.vocab import (
+    ActorKind,
     DisputeKind,
     EventMode,
     EventType,
@@ -35,6 +37,8 @@ from truceline.vocab import (
 )
 
 __all__ = [
+    "Actor",
+    "ActorKind",
     "Agreement",
     "AnyRecord",
     "Clause",
@@ -68,6 +72,23 @@ __all__ = [
     "kind_of",
     "summary_of",
 ]
+
+# --------------------------------------------------------------------------- actors
+
+
+class Actor(StrictObject):
+    """A person, organisation, state or armed group of the dossier's register.
+
+    Records keep ``name`` (the canonical name); ``aliases`` are the other ways
+    sources name the actor ("PM Netanyahu"). Titles resolve only when listed.
+    """
+
+    id: Id
+    name: str = Field(min_length=1)
+    kind: ActorKind
+    aliases: list[str] = Field(default_factory=list)
+    affiliation: str | None = None
+
 
 # --------------------------------------------------------------------------- sources
 

@@ -163,3 +163,13 @@ class EventMode(StrEnum):
     PLANNED = "planned"
     THREATENED = "threatened"
     HYPOTHETICAL = "hypothetical"
+
+
+class ActorKind(StrEnum):
+    """What an actor of the dossier's register is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    STATE = "state"
+    ARMED_GROUP = "armed_group"
+    OTHER = "other"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from truceline.app.accounts import Accounts
+from truceline.app.actors import Actors
 from truceline.app.compliance import Compliance
 from truceline.app.dashboard import Dashboard
 from truceline.app.export import Export
@@ -24,7 +25,7 @@ from truceline.app.negotiation import Negotiation
 from truceline.app.reconcile import Reconcile
 from truceline.app.review import Review
 from truceline.errors import StoreError
-from truceline.files import DossierContent, read_dir
+from truceline.files import DossierContent, read_dir, write_actors
 from truceline.model import Agreement, Record, Revision
 from truceline.store import Store, Stored
 
@@ -50,7 +51,9 @@ def database_url(path: Path, db_url: str | None = None) -> str:
     return db_url or os.environ.get("TRUCELINE_DB") or f"sqlite:///{Path(path) / DB_FILE}"
 
 
-class Dossier(Review, Ingesting, Compliance, Negotiation, Reconcile, Export, Accounts, Dashboard):
+class Dossier(
+    Review, Ingesting, Actors, Compliance, Negotiation, Reconcile, Export, Accounts, Dashboard
+):
     """A folder and its database, and everything people do with them."""
 
     def __init__(self, path: Path, store: Store) -> None:
@@ -134,9 +137,12 @@ class Dossier(Review, Ingesting, Compliance, Negotiation, Reconcile, Export, Acc
     ) -> ImportReport:
         """Import a folder: all of it in one transaction, or nothing if any file is bad.
 
-        Importing the same files again changes nothing (no new revisions).
+        Importing the same files again changes nothing (no new revisions). An
+        ``actors.yaml`` in the folder is merged into the dossier's register,
+        validated with the rest before anything is written.
         """
         content = self.read(folder)
+        actors = self.merged_actors(content.actors, where=str(folder)) if content.actors else None
         objects = content.objects()
         outcomes: Counter[str] = Counter()
         with self.store.writer(by) as writer:
@@ -144,4 +150,6 @@ class Dossier(Review, Ingesting, Compliance, Negotiation, Reconcile, Export, Acc
                 outcomes[writer.put(obj, note=f"imported from {content.origins[obj.id].file}")] += 1
                 if progress:
                     progress(done, len(objects))
+            if actors is not None:  # last: a failure here rolls the records back too
+                write_actors(self.actors_file, actors)
         return ImportReport(outcomes["created"], outcomes["edited"], outcomes["unchanged"])

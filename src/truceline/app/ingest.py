@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from truceline.agreement.chains import first_day_one
+from truceline.app.actors import Actors
 from truceline.dates import first_day
 from truceline.errors import ExtractionError, IngestError
 from truceline.ingest import IngestOptions, candidates, read_input
 from truceline.mentions import Extraction
-from truceline.model import Record, ReviewState, Source
+from truceline.model import Event, Record, ReviewState, Source, Statement
+from truceline.reconcile.register import Register
 from truceline.store import Store
 
 Progress = Callable[[str, int, int], None]
@@ -89,7 +91,7 @@ class IngestReport:
         }
 
 
-class Ingesting:
+class Ingesting(Actors):
     """The ingest use case of a ``Dossier`` (a mixin: ``self.store`` is the dossier's)."""
 
     store: Store
@@ -141,14 +143,16 @@ class Ingesting:
                     by_hash[source.content_hash] = source.id
 
         records: dict[str, list[Record]] = {s.id: [] for s in new}
+        renamed: dict[str, str] = {}  # record id → the note of its names resolved
         if options.extract and new:
+            register = self.register()
             extractor = extractor or _default_extractor(self.store)
             docs = ((s.text or "", _day(s.published)) for s in new)
             for done, (source, result) in enumerate(
                 zip(new, extractor.extract_many(docs), strict=True), start=1
             ):
                 converted = candidates(result, source, auto_accept=options.auto_accept)
-                records[source.id] = converted.records
+                records[source.id] = [_resolve(r, register, renamed) for r in converted.records]
                 report.skipped += converted.skipped
                 tick("extracting", done, len(new))
 
@@ -172,7 +176,8 @@ class Ingesting:
                         continue
                     auto = record.state == ReviewState.ACCEPTED
                     candidate = record.model_copy(update={"state": ReviewState.CANDIDATE.value})
-                    writer.put(candidate, note=f"extracted from {source.id}")
+                    note = f"extracted from {source.id}" + renamed.get(record.id, "")
+                    writer.put(candidate, note=note)
                     if auto:
                         writer.set_state(
                             record.id,
@@ -229,3 +234,27 @@ def _default_extractor(store: Store) -> Extractor:
 
 def _day(published: str | None) -> dt.date | None:
     return first_day(published) if published and len(published) == 10 else None
+
+
+def _resolve(record: Record, register: Register, renamed: dict[str, str]) -> Record:
+    """The record with its actor names replaced by the register's canonical names.
+
+    The original words go to ``renamed`` (for the revision note), keyed by record id.
+    """
+    update: dict[str, Any] = {}
+    if isinstance(record, Statement):
+        for key in ("speaker", "affiliation"):
+            name = getattr(record, key)
+            if name and register.canonical(name) != name:
+                update[key] = register.canonical(name)
+    elif isinstance(record, Event):
+        for key in ("actors", "targets"):
+            names: list[str] = getattr(record, key)
+            canonical = list(dict.fromkeys(register.canonical(n) for n in names))
+            if canonical != names:
+                update[key] = canonical
+    if not update:
+        return record
+    words = [f"{getattr(record, k)!r} → {v!r}" for k, v in update.items()]
+    renamed[record.id] = "; names resolved: " + ", ".join(words)
+    return record.model_copy(update=update)

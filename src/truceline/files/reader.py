@@ -6,6 +6,7 @@ A file is a mapping whose keys name what it holds::
     sources:   [{...}, ...]
     events:    [{...}, ...]   # likewise statements, figures, proposals, responses
     disputes:  [{...}, ...]
+    actors:    [{...}, ...]   # the register of actors (actors.yaml; docs/actors.md)
     format:    2              # the format the file is written in; absent: format 1
 
 Every format-1 file reads unchanged under format 2 (docs/files.md says what
@@ -29,7 +30,16 @@ from pydantic import BaseModel, ValidationError
 from truceline.bounds import explain_limit
 from truceline.errors import AgreementFileError, DossierFileError
 from truceline.files.lines import Path, line_of, load_with_lines
-from truceline.model import RECORD_KINDS, Agreement, Dispute, Proposal, Record, Response, Source
+from truceline.model import (
+    RECORD_KINDS,
+    Actor,
+    Agreement,
+    Dispute,
+    Proposal,
+    Record,
+    Response,
+    Source,
+)
 
 LIST_KEYS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -72,6 +82,17 @@ class DossierContent:
     records: list[Record] = field(default_factory=list)
     disputes: list[Dispute] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)
+    actors: list[Actor] = field(default_factory=list)
+    actor_origins: dict[str, Origin] = field(default_factory=dict)
+
+    def add_actor(self, actor: Actor, origin: Origin) -> None:
+        """An actor of the register: its id and every name it goes by name it alone."""
+        if actor.id in self.actor_origins:
+            first = self.actor_origins[actor.id]
+            message = f"actor {actor.id!r} is already defined at {first.file}:{first.line}"
+            raise origin.error(("id",), message)
+        self.actor_origins[actor.id] = origin
+        self.actors.append(actor)
 
     def objects(self) -> list[Source | Agreement | Record | Dispute]:
         """All objects in an order that satisfies references (sources first)."""
@@ -172,8 +193,15 @@ def _read_key(
         obj = _validate(Agreement, value, name, lines, (key,), strip=1, error=AgreementFileError)
         content.add(obj, Origin(name, (key,), lines))
         return
+    if key == "actors":
+        if not isinstance(value, list):
+            raise DossierFileError(name, line_of(lines, (key,)), key, "expected a list")
+        for i, item in enumerate(value):
+            actor = _validate(Actor, item, name, lines, (key, i))
+            content.add_actor(actor, Origin(name, (key, i), lines))
+        return
     if key not in LIST_KEYS:
-        known = ", ".join(["format", "agreement", *LIST_KEYS])
+        known = ", ".join(["format", "agreement", *LIST_KEYS, "actors"])
         raise DossierFileError(
             name, line_of(lines, (key,)), str(key), f"unknown section; expected one of {known}"
         )

@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel
 
 from truceline.files.reader import FORMAT
-from truceline.model import RECORD_KINDS, Agreement, Dispute, Record, Source
+from truceline.model import RECORD_KINDS, Actor, Agreement, Dispute, Record, Source
 
 
 class _Dumper(yaml.SafeDumper):
@@ -75,3 +75,14 @@ def write_dir(
     if disputes:
         put("disputes.yaml", {"disputes": [_plain(d) for d in disputes]})
     return written
+
+
+def write_actors(path: Path, actors: list[Actor]) -> Path:
+    """Write the register of actors to one file (``actors.yaml``), in the order given."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = to_yaml({"format": FORMAT, "actors": [_plain(a) for a in actors]})
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path
