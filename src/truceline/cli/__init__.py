@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from truceline.cli import actors as _actors  # noqa: F401
 from truceline.cli import batch as _batch  # noqa: F401
 from truceline.cli import compliance as _compliance  # noqa: F401
 from truceline.cli import dossier as _dossier  # noqa: F401  (registers commands)
