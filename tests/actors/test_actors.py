@@ -233,3 +233,14 @@ def test_cli_lists_proposes_and_grows_the_register(tmp_path: Path) -> None:
         app, ["actors", "add", "Bibi", "--kind", "person", "--alias", "Netanyahu", "-d", str(path)]
     )
     assert taken.exit_code != 0 and "already names" in str(taken.exception)
+
+
+def test_export_carries_the_register_and_reimports_unchanged(
+    dossier: Dossier, tmp_path: Path
+) -> None:
+    dossier.import_dir(EXAMPLE)
+    written = dossier.export_dir(tmp_path / "out")
+    assert tmp_path / "out" / "actors.yaml" in written
+    before = dossier.actors()
+    assert dossier.import_dir(tmp_path / "out").changed is False
+    assert dossier.actors() == before

@@ -52,7 +52,7 @@ def database_url(path: Path, db_url: str | None = None) -> str:
 
 
 class Dossier(
-    Review, Ingesting, Actors, Compliance, Negotiation, Reconcile, Export, Accounts, Dashboard
+    Review, Ingesting, Compliance, Negotiation, Reconcile, Export, Accounts, Dashboard, Actors
 ):
     """A folder and its database, and everything people do with them."""
 

@@ -6,8 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from truceline.app.actors import ACTORS_FILE, Actors
 from truceline.compliance import to_ical
-from truceline.files import write_dir
+from truceline.files import write_actors, write_dir
 from truceline.model import Record, Source
 from truceline.report.exports import write_all
 from truceline.report.timelinejs import timeline_json
@@ -25,20 +26,27 @@ DATA_FILES: dict[str, tuple[str, str]] = {
 """File name → (media type, what it holds): what ``export_data`` writes."""
 
 
-class Export:
+class Export(Actors):
     """The export use cases of a ``Dossier`` (a mixin: ``self.store`` is the dossier's)."""
 
     store: Store
 
     def export_dir(self, folder: Path) -> list[Path]:
-        """Write every object back as dossier files (the format ``import_dir`` reads)."""
-        return write_dir(
+        """Write every object back as dossier files (the format ``import_dir`` reads).
+
+        The register of actors goes along as ``actors.yaml`` when there is one.
+        """
+        written = write_dir(
             Path(folder),
             sources=self.store.sources(),
             agreements=self.store.agreements(),
             records=self.store.records(),
             disputes=self.store.disputes(),
         )
+        actors = self.actors()
+        if actors:
+            written.append(write_actors(Path(folder) / ACTORS_FILE, actors))
+        return written
 
     def export_tables(self, folder: Path) -> list[Path]:
         """Events as ACLED-like CSV, every record as JSONL, both as Parquet."""
