@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
@@ -36,22 +37,52 @@ _UNSTORABLE_CHARS = re.compile("[\x00\ud800-\udfff]")
 
 def bounded(schema: Any) -> Any:
     """A core schema with the storable limits added to every str, int and datetime in it."""
+    return _each_schema(schema, _add_limits)
+
+
+def unbounded(schema: Any) -> Any:
+    """A core schema with the limits ``bounded`` added taken out again: the store reads
+    rows written before the limits existed with every other check of the models."""
+    return _each_schema(schema, _remove_limits)
+
+
+def _each_schema(schema: Any, visit: Callable[[dict[str, Any]], None]) -> Any:
+    """Call ``visit`` on every dict of a core schema, outermost first; returns the schema."""
     if isinstance(schema, dict):
-        kind = schema.get("type")
-        if kind == "str":
-            schema.setdefault("pattern", NO_NUL)  # an id's own pattern already refuses NUL
-        elif kind == "int":
-            schema["ge"] = max(schema.get("ge", INT64_MIN), INT64_MIN)
-            schema["le"] = min(schema.get("le", INT64_MAX), INT64_MAX)
-        elif kind == "datetime":
-            schema.setdefault("ge", _EARLIEST)
-            schema.setdefault("le", _LATEST)
+        visit(schema)
         for value in schema.values():
-            bounded(value)
+            _each_schema(value, visit)
     elif isinstance(schema, list):
         for item in schema:
-            bounded(item)
+            _each_schema(item, visit)
     return schema
+
+
+def _add_limits(schema: dict[str, Any]) -> None:
+    kind = schema.get("type")
+    if kind == "str":
+        schema.setdefault("pattern", NO_NUL)  # an id's own pattern already refuses NUL
+    elif kind == "int":
+        schema["ge"] = max(schema.get("ge", INT64_MIN), INT64_MIN)
+        schema["le"] = min(schema.get("le", INT64_MAX), INT64_MAX)
+    elif kind == "datetime":
+        schema.setdefault("ge", _EARLIEST)
+        schema.setdefault("le", _LATEST)
+
+
+def _remove_limits(schema: dict[str, Any]) -> None:
+    kind = schema.get("type")
+    if kind == "str" and schema.get("pattern") == NO_NUL:
+        del schema["pattern"]
+    elif kind == "int":
+        for key, limit in (("ge", INT64_MIN), ("le", INT64_MAX)):
+            if schema.get(key) == limit:
+                del schema[key]
+    elif kind == "datetime":
+        schema.pop("ge", None)  # no model field sets its own range of datetimes
+        schema.pop("le", None)
+    if "allow_inf_nan" in schema:
+        schema["allow_inf_nan"] = True
 
 
 def explain_limit(error: Any) -> str | None:

@@ -30,7 +30,7 @@ from alembic.script import ScriptDirectory
 from pydantic import TypeAdapter
 from pydantic_core import SchemaValidator
 
-from truceline.bounds import INT64_MAX, INT64_MIN, NO_NUL
+from truceline.bounds import unbounded
 from truceline.errors import StoreError
 from truceline.model import (
     RECORD_KINDS,
@@ -359,31 +359,8 @@ def _get(conn: sa.Connection, object_id: str) -> Stored | None:
 # itself is validated with the limits).
 
 
-def _unbounded(schema: Any) -> Any:
-    """A core schema with the limits ``truceline.bounds.bounded`` added taken out again."""
-    if isinstance(schema, dict):
-        kind = schema.get("type")
-        if kind == "str" and schema.get("pattern") == NO_NUL:
-            del schema["pattern"]
-        elif kind == "int":
-            for key, limit in (("ge", INT64_MIN), ("le", INT64_MAX)):
-                if schema.get(key) == limit:
-                    del schema[key]
-        elif kind == "datetime":
-            schema.pop("ge", None)  # no model field sets its own range of datetimes
-            schema.pop("le", None)
-        if "allow_inf_nan" in schema:
-            schema["allow_inf_nan"] = True
-        for value in schema.values():
-            _unbounded(value)
-    elif isinstance(schema, list):
-        for item in schema:
-            _unbounded(item)
-    return schema
-
-
 def _loader(schema: Any) -> Callable[[Any], Any]:
-    return SchemaValidator(_unbounded(copy.deepcopy(schema))).validate_python
+    return SchemaValidator(unbounded(copy.deepcopy(schema))).validate_python
 
 
 _LOAD_RECORD = _loader(TypeAdapter(AnyRecord).core_schema)
