@@ -45,7 +45,7 @@ Test = Callable[[Record], bool]
 _NOT_CONFLICTS = {"definition", "evolving"}
 _THREAT = "THREATEN"
 _DAY = {None, "day"}
-_ASSERTED = {None, "asserted"}  # an event mode that reports the act as done
+_ASSERTED = {None, "asserted"}  # the modes of `Event.is_act`, read from __dict__ on this hot path
 
 
 def _ANY(record: Record) -> bool:
