@@ -126,7 +126,7 @@ def test_upgrading_a_0005_sqlite_dossier_moves_its_accounts_beside_it(store: Sto
     else:  # a PostgreSQL database is not a file anyone shares: accounts stay
         assert left >= ACCOUNT_TABLES
         assert accounts(store) == [("ana", "analyst")]
-    assert _version(store) == "0006"
+    assert _version(store) == "0007"
 
 
 def test_accounts_out_downgrades_to_0005_and_back(store: Store) -> None:
@@ -134,7 +134,7 @@ def test_accounts_out_downgrades_to_0005_and_back(store: Store) -> None:
     _run(store, command.downgrade, "0005")
     assert set(sa.inspect(store.engine).get_table_names()) >= ACCOUNT_TABLES
     store.migrate()
-    assert _version(store) == "0006"
+    assert _version(store) == "0007"
 
 
 def _open_at_once(queue: Any, barrier: Any, path: Path, url: str, init: bool) -> None:

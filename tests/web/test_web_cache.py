@@ -229,7 +229,7 @@ def test_new_indexes_exist(dossier: Dossier) -> None:
         found = {i["name"]: i["column_names"] for i in inspector.get_indexes(table)}
         assert found.get(name) == list(columns)
     with dossier.store.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0006"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0007"
 
 
 def test_fragments_cannot_push_out_heavy_computations(dossier: Dossier) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from truceline.app.reconcile import kept_disputes
 from truceline.compliance import DeadlineItem, Ledger, deadlines, evaluate
-from truceline.reconcile import detect_disputes
 from truceline.store import Store
 
 
@@ -22,14 +22,15 @@ class Compliance:
         """The ledger of every agreement in the dossier, from its accepted records.
 
         Days are contested by the stored (hand-written) disputes and by those
-        ``detect_disputes`` finds among the accepted records (figures that cannot
-        all be true, sources claiming different stances, a happening said not to
-        have taken place); a found dispute that shares a record with a stored one
+        reconciliation finds among the accepted records (figures that cannot all
+        be true, sources claiming different stances, a happening said not to
+        have taken place), kept in the dossier and caught up with what was
+        written since; a found dispute that shares a record with a stored one
         gives way to it. ``as_of`` defaults to today.
         """
         records = self.store.records(states=("accepted",))
         sources = self.store.sources()
-        disputes = detect_disputes(records, sources, self.store.disputes())
+        disputes = kept_disputes(self.store)
         return evaluate(self.store.agreements(), records, sources, disputes, as_of=as_of)
 
     def deadlines(self, as_of: dt.date | None = None) -> list[DeadlineItem]:

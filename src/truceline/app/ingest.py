@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from truceline.agreement.chains import first_day_one
+from truceline.app import reconciling
 from truceline.app.actors import Actors
 from truceline.dates import first_day
 from truceline.errors import ExtractionError, IngestError
@@ -189,6 +190,9 @@ class Ingesting(Actors):
                     report.candidates += 1
                     outcomes[source.id].candidates += 1
                 tick("writing", done, total)
+        tick("reconciling", 0, 1)
+        reconciling.reconcile(self.store)  # the new records against their neighbours only
+        tick("reconciling", 1, 1)
         return report
 
 

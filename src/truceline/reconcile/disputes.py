@@ -284,7 +284,7 @@ Counted = frozenset[tuple[str, str, float]]
 """(source, metric, value) of every Figure record: counts compared as figures."""
 
 
-def _counted(figures: list[Figure]) -> Counted:
+def counted(figures: list[Figure]) -> Counted:
     return frozenset((e.source, metric_key(f.metric), f.value) for f in figures for e in f.sources)
 
 
@@ -370,7 +370,7 @@ def _found(
     found += figure_disputes(figures, by_id)
     events = [r for r in live if isinstance(r, Event)]
     merged = merge_events(events, by_id, tolerance_days)
-    found += merged_event_disputes(merged, by_id, _counted(figures))
+    found += merged_event_disputes(merged, by_id, counted(figures))
     return found
 
 
@@ -387,14 +387,24 @@ def detect_disputes(
     hand-written one is left out (the hand-written one wins). Sorted by date.
     """
     found = _found(records, _sources_map(sources), tolerance_days, stance_window_days)
-    stored = list(stored_disputes or [])
+    return combine(list(stored_disputes or []), found)
+
+
+def combine(stored: list[Dispute], found: list[Dispute]) -> list[Dispute]:
+    """Hand-written disputes first as given, then the found ones that share no record with them.
+
+    Found disputes with one id (one kind over the same records) are one
+    dispute: the first in (id, topic) order is kept, whatever order they were
+    found in, so a dossier reconciled unit by unit reads like one reconciled
+    whole. Sorted by date.
+    """
     taken = {r for d in stored for side in d.sides for r in side.records}
-    kept: dict[str, Dispute] = {}
-    for d in found:
-        if not (set(dispute_records(d)) & taken) and d.id not in kept:
-            kept[d.id] = d
     stored_ids = {d.id for d in stored}
-    everything = stored + [d for d in kept.values() if d.id not in stored_ids]
+    kept: dict[str, Dispute] = {}
+    for d in sorted(found, key=lambda d: (d.id, d.topic)):
+        if d.id not in kept and d.id not in stored_ids and not (set(dispute_records(d)) & taken):
+            kept[d.id] = d
+    everything = stored + list(kept.values())
     return sorted(everything, key=lambda d: (d.date is None, d.date or "", d.id))
 
 

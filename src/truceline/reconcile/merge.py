@@ -581,6 +581,28 @@ def _merge_events(
     return merged
 
 
+def positive_links(events: list[Event], tolerance_days: int = 1) -> list[tuple[str, str]]:
+    """Pairs of event ids (first < second) that ``merge_events`` scores above 0.
+
+    Only events joined by such pairs can end in one cluster (average linkage
+    needs a positive sum), so the connected components of these links can be
+    clustered one by one, each as in the whole: the incremental reconciliation
+    (``truceline.reconcile.units``) keeps them to find what a new event touches.
+    """
+    feats = [_features(e) for e in events]
+    every = _keys(feats)
+    by_type: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        by_type.setdefault(str(f.event.type), []).append(i)
+    links = []
+    for indices in by_type.values():
+        sub = [feats[i] for i in indices]
+        for k, scored in enumerate(_positive_pairs(sub, tolerance_days, every.of(indices))):
+            here = sub[k].event.id
+            links += [(here, sub[j].event.id) for j in scored if here < sub[j].event.id]
+    return links
+
+
 def _date_order(f: _Features) -> tuple[bool, int, str]:
     """Undated last, then by day and id (the day already read in ``_features``)."""
     return (f.day is None, f.day or 0, f.event.id)

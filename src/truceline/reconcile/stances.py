@@ -161,14 +161,28 @@ def _same_speaker(a: StanceClaim, b: StanceClaim) -> bool:
 
 def claim_disputes(statements: list[Statement], window_days: int = 3) -> list[Dispute]:
     """Contradicting stance claims by different speakers within ``window_days``."""
+    out = []
+    for claims in claims_by_party(statements).values():
+        out += party_claim_disputes(claims, window_days)
+    return out
+
+
+def claims_by_party(statements: list[Statement]) -> dict[str, list[StanceClaim]]:
+    """The stance claims of the statements, by the party they are about (``party_of``)."""
     by_party: dict[str, list[StanceClaim]] = defaultdict(list)
     for claim in stance_claims(statements):
-        by_party[name_key(_party_key(claim.party))].append(claim)
-    out = []
-    for claims in by_party.values():
-        for group in _conflicts(claims, window_days):
-            out.append(_dispute(group))
-    return out
+        by_party[party_of(claim)].append(claim)
+    return by_party
+
+
+def party_of(claim: StanceClaim) -> str:
+    """The key of the party a claim is about: only claims about one party can clash."""
+    return name_key(_party_key(claim.party))
+
+
+def party_claim_disputes(claims: list[StanceClaim], window_days: int = 3) -> list[Dispute]:
+    """The disputes among claims about one party (``claims_by_party``'s groups)."""
+    return [_dispute(group) for group in _conflicts(claims, window_days)]
 
 
 def _party_key(party: str) -> str:

@@ -15,6 +15,15 @@ into columns. The dashboard's tables (migrations 0002 and 0005):
                     must stay small) and a password typed into the name field should
                     not be kept readable
 
+The reconciliation's tables (migration 0007, ``truceline.store.reconciled``):
+
+    reconcile_units  which units (answers to a proposal, a party's claimed stances, a
+                     figure's subject, a component of linked events) each accepted
+                     record belongs to
+    event_links      pairs of events the merge scores above 0 (a < b)
+    found_disputes   the disputes found in each unit, as the model dumps them
+    reconcile_marks  the revision the three are current with, and the settings
+
 The search structures that exist on SQLite only (``records_fts``,
 ``record_facets``, kept current by triggers) are in ``truceline.store.search``.
 The migrations in ``migrations/versions`` are frozen history: they spell out
@@ -98,6 +107,42 @@ revisions = sa.Table(
     sa.Column("before", sa.JSON),
     sa.Column("after", sa.JSON),
     sa.Column("note", sa.Text),
+)
+
+# Incremental reconciliation (migration 0007, truceline.store.reconciled): the
+# units each accepted record belongs to, the positive merge links between events,
+# the disputes found per unit, and the revision they are current with.
+reconcile_units = sa.Table(
+    "reconcile_units",
+    metadata,
+    sa.Column("record_id", sa.String(200), primary_key=True),
+    sa.Column("unit", sa.String(240), primary_key=True),
+    sa.Index("ix_reconcile_units_unit", "unit", "record_id"),
+)
+
+event_links = sa.Table(
+    "event_links",
+    metadata,
+    sa.Column("a", sa.String(200), primary_key=True),
+    sa.Column("b", sa.String(200), primary_key=True),
+    sa.Index("ix_event_links_b", "b", "a"),
+)
+
+found_disputes = sa.Table(
+    "found_disputes",
+    metadata,
+    sa.Column("unit", sa.String(240), primary_key=True),
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("date", sa.String(10)),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+reconcile_marks = sa.Table(
+    "reconcile_marks",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
 )
 
 users = sa.Table(

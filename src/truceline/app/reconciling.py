@@ -1,0 +1,266 @@
+"""Keeping a dossier reconciled: after each write, only the units the write touched.
+
+The units are ``truceline.reconcile.units`` (what the records of one unit can
+dispute); their tables are ``truceline.store.reconciled``. The revisions table
+says what was written since the mark, so every way of writing (ingest, import,
+review, edits, another process) is caught up the same way: by the ingest that
+wrote, or by the next read. One writer transaction moves the tables and the
+mark together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+
+import sqlalchemy as sa
+
+from truceline.model import RECORD_KINDS, Dispute, Event, Figure, Record, ReviewState, Source
+from truceline.reconcile.merge import positive_links
+from truceline.reconcile.units import (
+    component_disputes,
+    event_unit,
+    fingerprint,
+    unit_disputes,
+    units_of,
+)
+from truceline.store import Store
+from truceline.store import reconciled as kept
+
+TOLERANCE_DAYS = 1
+STANCE_WINDOW_DAYS = 3
+REBUILD_SHARE = 0.3  # beyond this share of the dossier written, reconcile it whole
+
+
+def settings() -> str:
+    """What the kept disputes depend on besides the records: code and parameters."""
+    return f"{fingerprint()} tolerance={TOLERANCE_DAYS} window={STANCE_WINDOW_DAYS}"
+
+
+def reconcile(store: Store) -> None:
+    """Bring the kept reconciliation up to the newest revision (nothing to do: one read)."""
+    wanted = settings()
+    if kept.is_current(store, wanted):
+        return
+    with store.writer("truceline") as writer:
+        conn = writer.conn
+        marks = kept.marks(conn)
+        top = kept.last_revision(conn)
+        if marks.get("settings") == wanted and marks.get("revision") == str(top):
+            return  # another process caught up while this one waited
+        changes = []
+        if marks.get("settings") == wanted and "revision" in marks:
+            changes = kept.changed_since(conn, int(marks["revision"]), top)
+        if "revision" not in marks or marks.get("settings") != wanted or _large(conn, changes):
+            _rebuild(conn)
+        else:
+            _update(conn, changes)
+        kept.set_marks(conn, {"revision": str(top), "settings": wanted})
+
+
+def _large(conn: sa.Connection, changes: list[tuple[str, str]]) -> bool:
+    total = kept.record_count(conn)
+    return len(changes) > max(1000, REBUILD_SHARE * total)
+
+
+# ------------------------------------------------------------------ the whole dossier
+
+
+def _rebuild(conn: sa.Connection) -> None:
+    """Reconcile every accepted record, as ``detect_disputes`` would, and keep it by unit."""
+    kept.clear(conn)
+    live = kept.accepted(conn)
+    sources = kept.all_sources(conn)
+    events = [r for r in live if isinstance(r, Event)]
+    links = positive_links(events, TOLERANCE_DAYS)
+    components = _components({e.id for e in events}, _adjacency(links))
+    assigned: dict[str, list[str]] = {r.id: units_of(r) for r in live if not isinstance(r, Event)}
+    by_unit: dict[str, list[Record]] = defaultdict(list)
+    for record in live:
+        for unit in assigned.get(record.id, ()):
+            by_unit[unit].append(record)
+    found = {u: unit_disputes(u, rs, sources, STANCE_WINDOW_DAYS) for u, rs in by_unit.items()}
+    by_id = {e.id: e for e in events}
+    figures = _figures_by_source([r for r in live if isinstance(r, Figure)])
+    for component in components:
+        unit = event_unit(component)
+        for event_id in component:
+            assigned[event_id] = [unit]
+        members = [by_id[i] for i in component]
+        found[unit] = _component_found(members, sources, figures)
+    kept.set_units(conn, {r: us for r, us in assigned.items() if us})
+    kept.set_links(conn, (), links)
+    kept.set_found(conn, {u: ds for u, ds in found.items() if ds})
+
+
+# ------------------------------------------------------------------ what a write touched
+
+
+def _update(conn: sa.Connection, changes: list[tuple[str, str]]) -> None:
+    """Recompute the units of the records written (and of those citing edited sources)."""
+    ids = {i for kind, i in changes if kind in RECORD_KINDS}
+    ids |= kept.citing(conn, {i for kind, i in changes if kind == "source"})
+    written = {r.id: r for r in kept.load_records(conn, ids)}
+    figure_sources = {
+        e.source for r in written.values() if isinstance(r, Figure) for e in r.sources
+    }
+    event_ids = {i for i, r in written.items() if isinstance(r, Event)}
+    event_ids |= kept.citing(conn, figure_sources, kind="event")
+    event_ids |= {i for kind, i in changes if kind == "event" and i not in written}  # deleted
+    found = _update_units(conn, {i: written.get(i) for i in ids - event_ids})
+    found.update(_update_events(conn, event_ids))
+    kept.set_found(conn, found)
+
+
+def _update_units(
+    conn: sa.Connection, written: Mapping[str, Record | None]
+) -> dict[str, list[Dispute]]:
+    """New units for records that are not events; every unit they left or joined, again."""
+    before = kept.units_of(conn, list(written))
+    now = {
+        i: units_of(r) if r is not None and r.state == ReviewState.ACCEPTED else []
+        for i, r in written.items()
+    }
+    kept.set_units(conn, now)
+    dirty = {u for us in before.values() for u in us} | {u for us in now.values() for u in us}
+    dirty = {u for u in dirty if not u.startswith("events:")}
+    found: dict[str, list[Dispute]] = {}
+    for unit, member_ids in kept.members(conn, dirty).items():
+        records = [
+            r for r in kept.load_records(conn, member_ids) if r.state == ReviewState.ACCEPTED
+        ]
+        sources = kept.load_sources(conn, _source_ids(records))
+        found[unit] = unit_disputes(unit, records, sources, STANCE_WINDOW_DAYS)
+    return {u: found.get(u, []) for u in dirty}
+
+
+def _update_events(conn: sa.Connection, event_ids: Collection[str]) -> dict[str, list[Dispute]]:
+    """Links of the written events to their neighbours, then their components clustered again."""
+    events = {e.id: e for e in kept.load_records(conn, event_ids) if isinstance(e, Event)}
+    live = [e for e in events.values() if e.state == ReviewState.ACCEPTED]
+    near = {e.id: e for e in _neighbours(conn, live)} | {e.id: e for e in live}
+    links = [
+        (a, b)
+        for a, b in positive_links(sorted(near.values(), key=_order), TOLERANCE_DAYS)
+        if a in events or b in events
+    ]
+    before = kept.units_of(conn, event_ids)
+    old_units = {u for us in before.values() for u in us}
+    kept.set_links(conn, event_ids, links)
+    start = set(event_ids) | {i for ids in kept.members(conn, old_units).values() for i in ids}
+    reached, adjacency = _reach(conn, start)
+    old_units |= {u for us in kept.units_of(conn, reached).values() for u in us}
+    components = _components(reached, adjacency)
+    found: dict[str, list[Dispute]] = {u: [] for u in old_units}
+    assigned: dict[str, list[str]] = {i: [] for i in reached}
+    records = {e.id: e for e in kept.load_records(conn, reached) if isinstance(e, Event)}
+    for component in components:
+        unit = event_unit(component)
+        for event_id in component:
+            assigned[event_id] = [unit]
+        members = [records[i] for i in component]
+        sources = kept.load_sources(conn, _source_ids(members))
+        figure_ids = kept.citing(conn, set(sources), kind="figure")
+        figures = [
+            f for f in kept.load_records(conn, figure_ids) if f.state == ReviewState.ACCEPTED
+        ]
+        found[unit] = _component_found(members, sources, _figures_by_source(figures))
+    kept.set_units(conn, assigned)
+    return found
+
+
+def _neighbours(conn: sa.Connection, events: list[Event]) -> list[Event]:
+    """Accepted events of the same type within the tolerance of any of ``events``."""
+    out: dict[str, Event] = {}
+    days = defaultdict(set)
+    for e in events:
+        if e.day is not None:
+            days[str(e.type)].add(e.day)
+    for kind, wanted in days.items():
+        for first, last in _spans(sorted(wanted)):
+            for r in kept.accepted_between(conn, "event", first, last):
+                if isinstance(r, Event) and str(r.type) == kind:
+                    out[r.id] = r
+    return list(out.values())
+
+
+def _spans(days: list[dt.date]) -> Iterable[tuple[str, str]]:
+    """Runs of days, each widened by the tolerance, as ISO bounds."""
+    pad = dt.timedelta(days=TOLERANCE_DAYS)
+    start = end = days[0]
+    for day in days[1:]:
+        if day - end > 2 * pad + dt.timedelta(days=1):
+            yield (start - pad).isoformat(), (end + pad).isoformat()
+            start = day
+        end = day
+    yield (start - pad).isoformat(), (end + pad).isoformat()
+
+
+def _reach(conn: sa.Connection, start: set[str]) -> tuple[set[str], dict[str, set[str]]]:
+    """Every event linked, step by step, to one in ``start``; and the links among them."""
+    seen, frontier = set(start), set(start)
+    adjacency: dict[str, set[str]] = defaultdict(set)
+    while frontier:
+        step = kept.linked(conn, frontier)
+        for a, bs in step.items():
+            adjacency[a] |= bs
+        frontier = {b for bs in step.values() for b in bs} - seen
+        seen |= frontier
+    return seen, adjacency
+
+
+# ------------------------------------------------------------------ shared
+
+
+def _adjacency(links: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for a, b in links:
+        out[a].add(b)
+        out[b].add(a)
+    return out
+
+
+def _components(ids: Collection[str], adjacency: Mapping[str, set[str]]) -> list[list[str]]:
+    """Connected components of two events or more, each sorted."""
+    seen: set[str] = set()
+    out = []
+    for first in sorted(ids):
+        if first in seen or not adjacency.get(first):
+            continue
+        stack, component = [first], []
+        seen.add(first)
+        while stack:
+            here = stack.pop()
+            component.append(here)
+            for there in adjacency.get(here, ()):
+                if there not in seen:
+                    seen.add(there)
+                    stack.append(there)
+        out.append(sorted(component))
+    return out
+
+
+def _order(record: Record) -> tuple[bool, str, str]:
+    return (record.date is None, record.date or "", record.id)
+
+
+def _source_ids(records: Iterable[Record]) -> set[str]:
+    return {e.source for r in records for e in (r.sources or ())}
+
+
+def _figures_by_source(figures: Iterable[Record]) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if isinstance(f, Figure):
+            for source in {e.source for e in f.sources}:
+                out[source].append(f)
+    return out
+
+
+def _component_found(
+    members: list[Event], sources: Mapping[str, Source], figures: Mapping[str, list[Figure]]
+) -> list[Dispute]:
+    cited = {e.source for m in members for e in m.sources}
+    known = {f.id: f for s in cited for f in figures.get(s, ())}
+    return component_disputes(members, sources, known.values(), TOLERANCE_DAYS)

@@ -1,0 +1,122 @@
+"""Reconciliation in independent units, so that a new record is compared only with its neighbours.
+
+Every dispute ``detect_disputes`` finds comes from records that share one
+*unit*, and no dispute needs records of two units:
+
+    answer:<proposal>       the responses to one proposal (and the proposal, for its title)
+    claims:<party>          statements claiming a stance of one party (reported speech)
+    figure:<subject>        figures that count the same thing (``figures.subject``)
+    events:<first id>       events joined by positive merge scores (``positive_links``):
+                            a connected component, named by its smallest event id
+
+So a dossier can keep, per unit, the disputes found in it, and a new, edited,
+accepted or rejected record recomputes only its units (its old ones and its
+new ones): what ``truceline.app.reconcile`` does on every ingest. The units
+give the same disputes as ``detect_disputes`` over the whole dossier
+(``tests/reconcile/test_units.py`` checks it after random edits): clusters of
+average linkage never join events without a positive link between them, and
+every group the detectors form lies inside one unit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+
+from truceline.model import Dispute, Event, Figure, Proposal, Record, Response, Source, Statement
+from truceline.reconcile.disputes import (
+    Counted,
+    combine,
+    counted,
+    figure_disputes,
+    merged_event_disputes,
+    stance_disputes,
+)
+from truceline.reconcile.figures import subject
+from truceline.reconcile.merge import merge_events
+from truceline.reconcile.stances import claims_by_party, party_claim_disputes
+from truceline.vocab import ReviewState
+
+KEY_LENGTH = 160  # longer unit keys are hashed: they are index entries
+
+
+def _key(kind: str, what: str) -> str:
+    key = f"{kind}:{what}"
+    if len(key) <= KEY_LENGTH:
+        return key
+    return f"{kind}:#" + hashlib.sha256(what.encode()).hexdigest()
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of the reconciliation's code: kept disputes found by other code are found again."""
+    digest = hashlib.sha256()
+    package = resources.files("truceline.reconcile")
+    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
+        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def units_of(record: Record) -> list[str]:
+    """The units a live record belongs to, other than its event component."""
+    if record.state == ReviewState.REJECTED:
+        return []
+    if isinstance(record, Response):
+        return [_key("answer", record.proposal)]
+    if isinstance(record, Proposal):
+        return [_key("answer", record.id)]
+    if isinstance(record, Statement):
+        return sorted({_key("claims", party) for party in claims_by_party([record])})
+    if isinstance(record, Figure):
+        what = subject(record)
+        return [] if what is None else [_key("figure", json.dumps(what, default=str))]
+    return []
+
+
+def event_unit(component: Iterable[str]) -> str:
+    """The unit of a component of linked events: named by its smallest id."""
+    return _key("events", min(component))
+
+
+def unit_disputes(
+    unit: str, records: list[Record], sources: Mapping[str, Source], stance_window_days: int = 3
+) -> list[Dispute]:
+    """The disputes found among a unit's records (all of them: a unit is recomputed whole)."""
+    live = [r for r in records if r.state != ReviewState.REJECTED]
+    kind = unit.split(":", 1)[0]
+    if kind == "answer":
+        responses = [r for r in live if isinstance(r, Response)]
+        proposals = {r.id: r for r in live if isinstance(r, Proposal)}
+        return stance_disputes(responses, proposals, sources, stance_window_days)
+    if kind == "claims":
+        statements = [r for r in live if isinstance(r, Statement)]
+        party = {_key("claims", p): claims for p, claims in claims_by_party(statements).items()}
+        return party_claim_disputes(party.get(unit, []), stance_window_days)
+    if kind == "figure":
+        return figure_disputes([r for r in live if isinstance(r, Figure)], sources)
+    raise ValueError(f"not a record unit: {unit!r} (event components: component_disputes)")
+
+
+def component_disputes(
+    events: list[Event],
+    sources: Mapping[str, Source],
+    figures: Iterable[Figure] = (),
+    tolerance_days: int = 1,
+) -> list[Dispute]:
+    """The disputes of one component of linked events.
+
+    ``figures`` are the live figures citing the events' sources: an event's own
+    numbers that one of them already states are compared there, not here.
+    """
+    ordered = sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+    merged = merge_events(ordered, sources, tolerance_days)
+    known: Counted = counted(list(figures))
+    return merged_event_disputes(merged, sources, known)
+
+
+def found_disputes(stored: list[Dispute], found: Iterable[Dispute]) -> list[Dispute]:
+    """The dossier's disputes from its stored ones and those its units found."""
+    return combine(stored, list(found))
