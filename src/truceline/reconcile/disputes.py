@@ -253,31 +253,49 @@ def _running_total_disputes(group: list[Figure], sources: Mapping[str, Source]) 
     """One running total ("killed since the war began") reported many times.
 
     A named body's counts are its updates: one series in time order, never a
-    dispute, however they move. Different bodies, and reports that name none,
-    are compared day by day (each body by its last count of the day).
+    dispute, however they move (``series_disputes``). Different bodies, and
+    reports that name none, are compared day by day (``day_total_disputes``).
     """
-    out = []
-    days: dict[str, list[Figure]] = defaultdict(list)
     bodies: dict[str, list[Figure]] = defaultdict(list)
+    days: dict[str, list[Figure]] = defaultdict(list)
     for f in group:
         if f.counted_by:
             bodies[name_key(f.counted_by)].append(f)
-        else:
-            days[str(counted_on(f))].append(f)
-    for figs in bodies.values():
-        times = {f.id: as_of_time(f, sources) or dt.datetime.min for f in figs}
-        ordered = sorted(figs, key=lambda f: (str(counted_on(f)), times[f.id], f.id))
-        if len({(f.value, str(f.qualifier)) for f in figs}) > 1:
-            topic = f"{_topic(ordered[0], None)}: a running total updated"
-            sides = [_side([f], sources, f) for f in ordered]
-            out.append(_dispute(DisputeKind.EVOLVING, topic, ordered[0].date, sides))
-        last_of_day = {str(counted_on(f)): f for f in ordered}
-        for day, f in last_of_day.items():
-            days[day].append(f)
-    for day, figs in sorted(days.items()):
-        if len(figs) > 1:
-            out += _figure_group_disputes(figs, _topic(figs[0], day), day, sources)
+        days[str(counted_on(f))].append(f)
+    out = [d for figs in bodies.values() for d in series_disputes(figs, sources)]
+    for _, figs in sorted(days.items()):
+        out += day_total_disputes(figs, sources)
     return out
+
+
+def _by_time(figures: list[Figure], sources: Mapping[str, Source]) -> list[Figure]:
+    """In the order of the day counted to, then the time of the count, then id."""
+    times = {f.id: as_of_time(f, sources) or dt.datetime.min for f in figures}
+    return sorted(figures, key=lambda f: (str(counted_on(f)), times[f.id], f.id))
+
+
+def series_disputes(figures: list[Figure], sources: Mapping[str, Source]) -> list[Dispute]:
+    """One body's counts of one running total: its updates, as one evolving series."""
+    if len({(f.value, str(f.qualifier)) for f in figures}) < 2:
+        return []
+    ordered = _by_time(figures, sources)
+    topic = f"{_topic(ordered[0], None)}: a running total updated"
+    sides = [_side([f], sources, f) for f in ordered]
+    return [_dispute(DisputeKind.EVOLVING, topic, ordered[0].date, sides)]
+
+
+def day_total_disputes(figures: list[Figure], sources: Mapping[str, Source]) -> list[Dispute]:
+    """Counts of one running total up to one day: each named body by its last count of
+    the day, and every count that names no body, compared."""
+    last: dict[str, Figure] = {}
+    for f in _by_time([f for f in figures if f.counted_by], sources):
+        last[name_key(str(f.counted_by))] = f
+    unnamed = sorted((f for f in figures if not f.counted_by), key=lambda f: (f.date or "", f.id))
+    compared = unnamed + [last[body] for body in sorted(last)]
+    if len(compared) < 2:
+        return []
+    day = str(counted_on(compared[0]))
+    return _figure_group_disputes(compared, _topic(compared[0], day), day, sources)
 
 
 Counted = frozenset[tuple[str, str, float]]

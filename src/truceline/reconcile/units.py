@@ -6,6 +6,8 @@ Every dispute ``detect_disputes`` finds comes from records that share one
     answer:<proposal>       the responses to one proposal (and the proposal, for its title)
     claims:<party>          statements claiming a stance of one party (reported speech)
     figure:<subject>        figures that count the same thing (``figures.subject``)
+    series:<subject, body>  one body's counts of a running total (its updates)
+    totalday:<subject, day> every count of a running total up to one day
     events:<first id>       events joined by positive merge scores (``positive_links``):
                             a connected component, named by its smallest event id
 
@@ -31,12 +33,15 @@ from truceline.reconcile.disputes import (
     Counted,
     combine,
     counted,
+    day_total_disputes,
     figure_disputes,
     merged_event_disputes,
+    series_disputes,
     stance_disputes,
 )
-from truceline.reconcile.figures import subject
+from truceline.reconcile.figures import counted_on, subject
 from truceline.reconcile.merge import merge_events
+from truceline.reconcile.names import name_key
 from truceline.reconcile.stances import claims_by_party, party_claim_disputes
 from truceline.vocab import ReviewState
 
@@ -71,9 +76,27 @@ def units_of(record: Record) -> list[str]:
     if isinstance(record, Statement):
         return sorted({_key("claims", party) for party in claims_by_party([record])})
     if isinstance(record, Figure):
-        what = subject(record)
-        return [] if what is None else [_key("figure", json.dumps(what, default=str))]
+        return _figure_units(record)
     return []
+
+
+def _figure_units(figure: Figure) -> list[str]:
+    """A count's subject; a running total's series (its body) and its day instead.
+
+    A running total is reported every day for as long as the war lasts: one
+    unit for all of it would grow with the dossier, while a count only joins
+    its body's series of updates and the counts of other bodies to the same day.
+    """
+    what = subject(figure)
+    if what is None:
+        return []
+    key = json.dumps(what, default=str)
+    if what[2] != "total":
+        return [_key("figure", key)]
+    day = _key("totalday", json.dumps([*what, counted_on(figure)], default=str))
+    if not figure.counted_by:
+        return [day]
+    return [day, _key("series", json.dumps([*what, name_key(figure.counted_by)], default=str))]
 
 
 def event_unit(component: Iterable[str]) -> str:
@@ -95,8 +118,13 @@ def unit_disputes(
         statements = [r for r in live if isinstance(r, Statement)]
         party = {_key("claims", p): claims for p, claims in claims_by_party(statements).items()}
         return party_claim_disputes(party.get(unit, []), stance_window_days)
+    figures = [r for r in live if isinstance(r, Figure)]
     if kind == "figure":
-        return figure_disputes([r for r in live if isinstance(r, Figure)], sources)
+        return figure_disputes(figures, sources)
+    if kind == "series":
+        return series_disputes(figures, sources)
+    if kind == "totalday":
+        return day_total_disputes(figures, sources)
     raise ValueError(f"not a record unit: {unit!r} (event components: component_disputes)")
 
 
