@@ -12,15 +12,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
-from truceline.model import RECORD_KINDS, Dispute, Event, Figure, Record, ReviewState, Source
+from truceline.model import (
+    RECORD_KINDS,
+    Dispute,
+    Event,
+    Figure,
+    Record,
+    ReviewState,
+    Source,
+    Statement,
+)
 from truceline.reconcile.merge import positive_links
 from truceline.reconcile.units import (
+    claim_component_disputes,
+    claim_links,
+    claimed_parties,
     component_disputes,
-    event_unit,
+    component_unit,
     fingerprint,
     unit_disputes,
     units_of,
@@ -64,6 +78,84 @@ def _large(conn: sa.Connection, changes: list[tuple[str, str]]) -> bool:
     return len(changes) > max(1000, REBUILD_SHARE * total)
 
 
+# ------------------------------------------------------------------ linked kinds
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A kind of record kept by components of links rather than by a key.
+
+    Events link when the merge scores them above 0; statements when their stance
+    claims clash. A written record is linked again only with its ``neighbours``
+    (records it could link with), and the components it left or joined are
+    found again.
+    """
+
+    kind: type[Event] | type[Statement]
+    unit: str
+    links: Callable[[list[Any]], list[tuple[str, str]]]
+    neighbours: Callable[[sa.Connection, list[Any]], list[Any]]
+    disputes: Callable[[sa.Connection, list[Any]], list[Dispute]]
+
+
+def _event_disputes(conn: sa.Connection, members: list[Event]) -> list[Dispute]:
+    sources = kept.load_sources(conn, _source_ids(members))
+    figure_ids = kept.citing(conn, set(sources), kind="figure")
+    figures = [f for f in kept.load_records(conn, figure_ids) if f.state == ReviewState.ACCEPTED]
+    return _component_found(members, sources, _figures_by_source(figures))
+
+
+def _claim_disputes(conn: sa.Connection, members: list[Statement]) -> list[Dispute]:
+    return claim_component_disputes(members, STANCE_WINDOW_DAYS)
+
+
+def _claim_neighbours(conn: sa.Connection, statements: list[Statement]) -> list[Statement]:
+    """Accepted statements that could clash with these: within the stance window, and undated."""
+    claiming = [s for s in statements if claimed_parties(s)]
+    if not claiming:
+        return []
+    if any(s.day is None for s in claiming):
+        found = kept.accepted(conn, "statement")
+    else:
+        days = sorted({s.day for s in claiming if s.day is not None})
+        found = kept.undated(conn, "statement")
+        for first, last in _spans(days, STANCE_WINDOW_DAYS):
+            found += kept.accepted_between(conn, "statement", first, last)
+    return [s for s in found if isinstance(s, Statement)]
+
+
+def _event_neighbours(conn: sa.Connection, events: list[Event]) -> list[Event]:
+    """Accepted events of the same type within the tolerance of any of ``events``."""
+    out: dict[str, Event] = {}
+    days = defaultdict(set)
+    for e in events:
+        if e.day is not None:
+            days[str(e.type)].add(e.day)
+    for kind, wanted in days.items():
+        for first, last in _spans(sorted(wanted), TOLERANCE_DAYS):
+            for r in kept.accepted_between(conn, "event", first, last):
+                if isinstance(r, Event) and str(r.type) == kind:
+                    out[r.id] = r
+    return list(out.values())
+
+
+EVENTS = Linked(
+    Event,
+    "events",
+    lambda events: positive_links(events, TOLERANCE_DAYS),
+    _event_neighbours,
+    _event_disputes,
+)
+CLAIMS = Linked(
+    Statement,
+    "claims",
+    lambda statements: claim_links(statements, STANCE_WINDOW_DAYS),
+    _claim_neighbours,
+    _claim_disputes,
+)
+LINKED = (EVENTS, CLAIMS)
+
+
 # ------------------------------------------------------------------ the whole dossier
 
 
@@ -72,25 +164,25 @@ def _rebuild(conn: sa.Connection) -> None:
     kept.clear(conn)
     live = kept.accepted(conn)
     sources = kept.all_sources(conn)
-    events = [r for r in live if isinstance(r, Event)]
-    links = positive_links(events, TOLERANCE_DAYS)
-    components = _components({e.id for e in events}, _adjacency(links))
-    assigned: dict[str, list[str]] = {r.id: units_of(r) for r in live if not isinstance(r, Event)}
+    assigned: dict[str, list[str]] = {r.id: units_of(r) for r in live}
     by_unit: dict[str, list[Record]] = defaultdict(list)
     for record in live:
-        for unit in assigned.get(record.id, ()):
+        for unit in assigned[record.id]:
             by_unit[unit].append(record)
     found = {u: unit_disputes(u, rs, sources, STANCE_WINDOW_DAYS) for u, rs in by_unit.items()}
-    by_id = {e.id: e for e in events}
-    figures = _figures_by_source([r for r in live if isinstance(r, Figure)])
-    for component in components:
-        unit = event_unit(component)
-        for event_id in component:
-            assigned[event_id] = [unit]
-        members = [by_id[i] for i in component]
-        found[unit] = _component_found(members, sources, figures)
+    every_link: list[tuple[str, str]] = []
+    for linked in LINKED:
+        records = [r for r in live if isinstance(r, linked.kind)]
+        by_id = {r.id: r for r in records}
+        links = linked.links(records)
+        every_link += links
+        for component in _components(by_id, _adjacency(links)):
+            unit = component_unit(linked.unit, component)
+            for record_id in component:
+                assigned[record_id] = [unit]
+            found[unit] = linked.disputes(conn, [by_id[i] for i in sorted(component)])
     kept.set_units(conn, {r: us for r, us in assigned.items() if us})
-    kept.set_links(conn, (), links)
+    kept.set_links(conn, (), every_link)
     kept.set_found(conn, {u: ds for u, ds in found.items() if ds})
 
 
@@ -105,18 +197,25 @@ def _update(conn: sa.Connection, changes: list[tuple[str, str]]) -> None:
     figure_sources = {
         e.source for r in written.values() if isinstance(r, Figure) for e in r.sources
     }
-    event_ids = {i for i, r in written.items() if isinstance(r, Event)}
-    event_ids |= kept.citing(conn, figure_sources, kind="event")
-    event_ids |= {i for kind, i in changes if kind == "event" and i not in written}  # deleted
-    found = _update_units(conn, {i: written.get(i) for i in ids - event_ids})
-    found.update(_update_events(conn, event_ids))
+    touched = {
+        EVENTS: {i for i, r in written.items() if isinstance(r, Event)}
+        | kept.citing(conn, figure_sources, kind="event"),
+        CLAIMS: {i for i, r in written.items() if isinstance(r, Statement)},
+    }
+    gone = {i for kind, i in changes if kind in RECORD_KINDS and i not in written}
+    touched[EVENTS] |= {i for kind, i in changes if kind == "event" and i in gone}
+    touched[CLAIMS] |= {i for kind, i in changes if kind == "statement" and i in gone}
+    keyed = ids - touched[EVENTS] - touched[CLAIMS]
+    found = _update_units(conn, {i: written.get(i) for i in keyed})
+    for linked, linked_ids in touched.items():
+        found.update(_update_linked(conn, linked, linked_ids))
     kept.set_found(conn, found)
 
 
 def _update_units(
     conn: sa.Connection, written: Mapping[str, Record | None]
 ) -> dict[str, list[Dispute]]:
-    """New units for records that are not events; every unit they left or joined, again."""
+    """New units for records kept by a key; every unit they left or joined, again."""
     before = kept.units_of(conn, list(written))
     now = {
         i: units_of(r) if r is not None and r.state == ReviewState.ACCEPTED else []
@@ -124,7 +223,6 @@ def _update_units(
     }
     kept.set_units(conn, now)
     dirty = {u for us in before.values() for u in us} | {u for us in now.values() for u in us}
-    dirty = {u for u in dirty if not u.startswith("events:")}
     found: dict[str, list[Dispute]] = {}
     for unit, member_ids in kept.members(conn, dirty).items():
         records = [
@@ -135,59 +233,40 @@ def _update_units(
     return {u: found.get(u, []) for u in dirty}
 
 
-def _update_events(conn: sa.Connection, event_ids: Collection[str]) -> dict[str, list[Dispute]]:
-    """Links of the written events to their neighbours, then their components clustered again."""
-    events = {e.id: e for e in kept.load_records(conn, event_ids) if isinstance(e, Event)}
-    live = [e for e in events.values() if e.state == ReviewState.ACCEPTED]
-    near = {e.id: e for e in _neighbours(conn, live)} | {e.id: e for e in live}
+def _update_linked(
+    conn: sa.Connection, linked: Linked, ids: Collection[str]
+) -> dict[str, list[Dispute]]:
+    """Links of the written records to their neighbours, then their components found again."""
+    if not ids:
+        return {}
+    written = {r.id: r for r in kept.load_records(conn, ids) if isinstance(r, linked.kind)}
+    live = [r for r in written.values() if r.state == ReviewState.ACCEPTED]
+    near = {r.id: r for r in linked.neighbours(conn, live)} | {r.id: r for r in live}
     links = [
         (a, b)
-        for a, b in positive_links(sorted(near.values(), key=_order), TOLERANCE_DAYS)
-        if a in events or b in events
+        for a, b in linked.links(sorted(near.values(), key=_order))
+        if a in written or b in written
     ]
-    before = kept.units_of(conn, event_ids)
-    old_units = {u for us in before.values() for u in us}
-    kept.set_links(conn, event_ids, links)
-    start = set(event_ids) | {i for ids in kept.members(conn, old_units).values() for i in ids}
+    old_units = {u for us in kept.units_of(conn, ids).values() for u in us}
+    kept.set_links(conn, ids, links)
+    start = set(ids) | {i for member in kept.members(conn, old_units).values() for i in member}
     reached, adjacency = _reach(conn, start)
     old_units |= {u for us in kept.units_of(conn, reached).values() for u in us}
-    components = _components(reached, adjacency)
     found: dict[str, list[Dispute]] = {u: [] for u in old_units}
     assigned: dict[str, list[str]] = {i: [] for i in reached}
-    records = {e.id: e for e in kept.load_records(conn, reached) if isinstance(e, Event)}
-    for component in components:
-        unit = event_unit(component)
-        for event_id in component:
-            assigned[event_id] = [unit]
-        members = [records[i] for i in component]
-        sources = kept.load_sources(conn, _source_ids(members))
-        figure_ids = kept.citing(conn, set(sources), kind="figure")
-        figures = [
-            f for f in kept.load_records(conn, figure_ids) if f.state == ReviewState.ACCEPTED
-        ]
-        found[unit] = _component_found(members, sources, _figures_by_source(figures))
+    records = {r.id: r for r in kept.load_records(conn, reached) if isinstance(r, linked.kind)}
+    for component in _components(records, adjacency):
+        unit = component_unit(linked.unit, component)
+        for record_id in component:
+            assigned[record_id] = [unit]
+        found[unit] = linked.disputes(conn, [records[i] for i in sorted(component)])
     kept.set_units(conn, assigned)
     return found
 
 
-def _neighbours(conn: sa.Connection, events: list[Event]) -> list[Event]:
-    """Accepted events of the same type within the tolerance of any of ``events``."""
-    out: dict[str, Event] = {}
-    days = defaultdict(set)
-    for e in events:
-        if e.day is not None:
-            days[str(e.type)].add(e.day)
-    for kind, wanted in days.items():
-        for first, last in _spans(sorted(wanted)):
-            for r in kept.accepted_between(conn, "event", first, last):
-                if isinstance(r, Event) and str(r.type) == kind:
-                    out[r.id] = r
-    return list(out.values())
-
-
-def _spans(days: list[dt.date]) -> Iterable[tuple[str, str]]:
-    """Runs of days, each widened by the tolerance, as ISO bounds."""
-    pad = dt.timedelta(days=TOLERANCE_DAYS)
+def _spans(days: list[dt.date], pad_days: int) -> Iterable[tuple[str, str]]:
+    """Runs of days, each widened by ``pad_days``, as ISO bounds."""
+    pad = dt.timedelta(days=pad_days)
     start = end = days[0]
     for day in days[1:]:
         if day - end > 2 * pad + dt.timedelta(days=1):
@@ -198,7 +277,7 @@ def _spans(days: list[dt.date]) -> Iterable[tuple[str, str]]:
 
 
 def _reach(conn: sa.Connection, start: set[str]) -> tuple[set[str], dict[str, set[str]]]:
-    """Every event linked, step by step, to one in ``start``; and the links among them."""
+    """Every record linked, step by step, to one in ``start``; and the links among them."""
     seen, frontier = set(start), set(start)
     adjacency: dict[str, set[str]] = defaultdict(set)
     while frontier:

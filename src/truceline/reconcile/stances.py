@@ -190,12 +190,28 @@ def _party_key(party: str) -> str:
     return actor_of(party) or re.split(r"['’]s?\b", party)[0]
 
 
-def _conflicts(claims: list[StanceClaim], window_days: int) -> list[list[StanceClaim]]:
-    """Groups of claims joined by clashes (connected components), each with two
-    positions or more. Claims are compared only with those ``window_days`` apart
-    or less (undated ones with all), in date order."""
+def clash_links(claims: list[StanceClaim], window_days: int = 3) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of claims about one party that clash: different speakers,
+    ``window_days`` apart or less (an undated claim is compared with every other)."""
     days = [c.statement.day.toordinal() if c.statement.day else None for c in claims]
-    order = sorted(range(len(claims)), key=lambda i: (days[i] is None, days[i] or 0))
+    dated = sorted((i for i, d in enumerate(days) if d is not None), key=lambda i: days[i] or 0)
+    undated = [i for i, d in enumerate(days) if d is None]
+    pairs = [(i, j) for k, i in enumerate(undated) for j in [*dated, *undated[k + 1 :]]]
+    for k, i in enumerate(dated):
+        for j in dated[k + 1 :]:
+            if (days[j] or 0) - (days[i] or 0) > window_days:
+                break
+            pairs.append((i, j))
+    return sorted(
+        (min(i, j), max(i, j))
+        for i, j in pairs
+        if _clash(claims[i], claims[j]) and not _same_speaker(claims[i], claims[j])
+    )
+
+
+def _conflicts(claims: list[StanceClaim], window_days: int) -> list[list[StanceClaim]]:
+    """Groups of claims joined by clashes (connected components of ``clash_links``),
+    each with two positions or more."""
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
@@ -204,14 +220,8 @@ def _conflicts(claims: list[StanceClaim], window_days: int) -> list[list[StanceC
             i = parent[i]
         return i
 
-    for k, i in enumerate(order):
-        for j in order[k + 1 :]:
-            first, later = days[i], days[j]
-            if first is not None and later is not None and later - first > window_days:
-                break
-            a, b = claims[i], claims[j]
-            if _clash(a, b) and not _same_speaker(a, b):
-                parent[root(i)] = root(j)
+    for i, j in clash_links(claims, window_days):
+        parent[root(i)] = root(j)
     groups: dict[int, list[StanceClaim]] = defaultdict(list)
     for i, claim in enumerate(claims):
         groups[root(i)].append(claim)

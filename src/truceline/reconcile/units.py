@@ -4,7 +4,8 @@ Every dispute ``detect_disputes`` finds comes from records that share one
 *unit*, and no dispute needs records of two units:
 
     answer:<proposal>       the responses to one proposal (and the proposal, for its title)
-    claims:<party>          statements claiming a stance of one party (reported speech)
+    claims:<first id>       statements whose claims of one party's stance clash
+                            (``claim_links``): a connected component, named as events are
     figure:<subject>        figures that count the same thing (``figures.subject``)
     series:<subject, body>  one body's counts of a running total (its updates)
     totalday:<subject, day> every count of a running total up to one day
@@ -42,7 +43,7 @@ from truceline.reconcile.disputes import (
 from truceline.reconcile.figures import counted_on, subject
 from truceline.reconcile.merge import merge_events
 from truceline.reconcile.names import name_key
-from truceline.reconcile.stances import claims_by_party, party_claim_disputes
+from truceline.reconcile.stances import claims_by_party, clash_links, party_claim_disputes
 from truceline.vocab import ReviewState
 
 KEY_LENGTH = 160  # longer unit keys are hashed: they are index entries
@@ -73,8 +74,6 @@ def units_of(record: Record) -> list[str]:
         return [_key("answer", record.proposal)]
     if isinstance(record, Proposal):
         return [_key("answer", record.id)]
-    if isinstance(record, Statement):
-        return sorted({_key("claims", party) for party in claims_by_party([record])})
     if isinstance(record, Figure):
         return _figure_units(record)
     return []
@@ -99,9 +98,32 @@ def _figure_units(figure: Figure) -> list[str]:
     return [day, _key("series", json.dumps([*what, name_key(figure.counted_by)], default=str))]
 
 
-def event_unit(component: Iterable[str]) -> str:
-    """The unit of a component of linked events: named by its smallest id."""
-    return _key("events", min(component))
+def component_unit(kind: str, component: Iterable[str]) -> str:
+    """The unit of a component of linked records (``events``, ``claims``): its smallest id."""
+    return _key(kind, min(component))
+
+
+def claim_links(statements: list[Statement], window_days: int = 3) -> list[tuple[str, str]]:
+    """Pairs of statement ids (first < second) whose stance claims clash (``clash_links``)."""
+    links = []
+    for claims in claims_by_party(statements).values():
+        for i, j in clash_links(claims, window_days):
+            a, b = sorted((claims[i].statement.id, claims[j].statement.id))
+            links.append((a, b))
+    return links
+
+
+def claimed_parties(statement: Statement) -> set[str]:
+    """The parties a statement claims a stance of (none, mostly)."""
+    return set(claims_by_party([statement]))
+
+
+def claim_component_disputes(statements: list[Statement], window_days: int = 3) -> list[Dispute]:
+    """The dispute of one component of clashing claims (all about one party)."""
+    out = []
+    for claims in claims_by_party(statements).values():
+        out += party_claim_disputes(claims, window_days)
+    return out
 
 
 def unit_disputes(
@@ -114,10 +136,6 @@ def unit_disputes(
         responses = [r for r in live if isinstance(r, Response)]
         proposals = {r.id: r for r in live if isinstance(r, Proposal)}
         return stance_disputes(responses, proposals, sources, stance_window_days)
-    if kind == "claims":
-        statements = [r for r in live if isinstance(r, Statement)]
-        party = {_key("claims", p): claims for p, claims in claims_by_party(statements).items()}
-        return party_claim_disputes(party.get(unit, []), stance_window_days)
     figures = [r for r in live if isinstance(r, Figure)]
     if kind == "figure":
         return figure_disputes(figures, sources)

@@ -17,8 +17,8 @@ import sqlalchemy as sa
 
 from truceline.model import Dispute, Record, Source, dump
 from truceline.store.schema import (
-    event_links,
     found_disputes,
+    reconcile_links,
     reconcile_marks,
     reconcile_units,
     record_sources,
@@ -99,6 +99,14 @@ def accepted_between(conn: sa.Connection, kind: str, first: str, last: str) -> l
     return [load_record(data) for (data,) in conn.execute(query)]
 
 
+def undated(conn: sa.Connection, kind: str) -> list[Record]:
+    """Accepted records of one kind that have no date."""
+    query = sa.select(records.c.data).where(
+        records.c.state == "accepted", records.c.kind == kind, records.c.date.is_(None)
+    )
+    return [load_record(data) for (data,) in conn.execute(query)]
+
+
 def record_count(conn: sa.Connection) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(records)).scalar() or 0)
 
@@ -167,12 +175,12 @@ def set_units(conn: sa.Connection, assigned: Mapping[str, Iterable[str]]) -> Non
 
 
 def linked(conn: sa.Connection, ids: Collection[str]) -> dict[str, set[str]]:
-    """Event id → the events it is linked with."""
+    """Record id → the records it is linked with."""
     out: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunks(ids):
         for a, b in conn.execute(
-            sa.select(event_links.c.a, event_links.c.b).where(
-                sa.or_(event_links.c.a.in_(chunk), event_links.c.b.in_(chunk))
+            sa.select(reconcile_links.c.a, reconcile_links.c.b).where(
+                sa.or_(reconcile_links.c.a.in_(chunk), reconcile_links.c.b.in_(chunk))
             )
         ):
             out[a].add(b)
@@ -186,13 +194,13 @@ def set_links(
     """Replace every link of these events by ``links`` (pairs a < b)."""
     for chunk in _chunks(events):
         conn.execute(
-            event_links.delete().where(
-                sa.or_(event_links.c.a.in_(chunk), event_links.c.b.in_(chunk))
+            reconcile_links.delete().where(
+                sa.or_(reconcile_links.c.a.in_(chunk), reconcile_links.c.b.in_(chunk))
             )
         )
     rows = [{"a": a, "b": b} for a, b in dict.fromkeys(links)]
     if rows:
-        conn.execute(event_links.insert(), rows)
+        conn.execute(reconcile_links.insert(), rows)
 
 
 # ------------------------------------------------------------------ found disputes
@@ -219,7 +227,7 @@ def set_found(conn: sa.Connection, found: Mapping[str, list[Dispute]]) -> None:
 
 def clear(conn: sa.Connection) -> None:
     """Forget everything reconciled (before reconciling the whole dossier again)."""
-    for table in (reconcile_units, event_links, found_disputes, reconcile_marks):
+    for table in (reconcile_units, reconcile_links, found_disputes, reconcile_marks):
         conn.execute(table.delete())
 
 

@@ -17,10 +17,11 @@ into columns. The dashboard's tables (migrations 0002 and 0005):
 
 The reconciliation's tables (migration 0007, ``truceline.store.reconciled``):
 
-    reconcile_units  which units (answers to a proposal, a party's claimed stances, a
-                     figure's subject, a component of linked events) each accepted
-                     record belongs to
-    event_links      pairs of events the merge scores above 0 (a < b)
+    reconcile_units  which unit (answers to a proposal, a figure's subject, a running
+                     total's series or day, a component of linked events or of clashing
+                     claims) each accepted record belongs to
+    reconcile_links  pairs (a < b) of events the merge scores above 0, and of
+                     statements whose stance claims clash
     found_disputes   the disputes found in each unit, as the model dumps them
     reconcile_marks  the revision the three are current with, and the settings
 
@@ -110,7 +111,7 @@ revisions = sa.Table(
 )
 
 # Incremental reconciliation (migration 0007, truceline.store.reconciled): the
-# units each accepted record belongs to, the positive merge links between events,
+# units each accepted record belongs to, the links between events and between claims,
 # the disputes found per unit, and the revision they are current with.
 reconcile_units = sa.Table(
     "reconcile_units",
@@ -120,12 +121,12 @@ reconcile_units = sa.Table(
     sa.Index("ix_reconcile_units_unit", "unit", "record_id"),
 )
 
-event_links = sa.Table(
-    "event_links",
+reconcile_links = sa.Table(
+    "reconcile_links",
     metadata,
     sa.Column("a", sa.String(200), primary_key=True),
     sa.Column("b", sa.String(200), primary_key=True),
-    sa.Index("ix_event_links_b", "b", "a"),
+    sa.Index("ix_reconcile_links_b", "b", "a"),
 )
 
 found_disputes = sa.Table(

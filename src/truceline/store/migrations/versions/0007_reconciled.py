@@ -28,11 +28,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_reconcile_units_unit", "reconcile_units", ["unit", "record_id"])
     op.create_table(
-        "event_links",
+        "reconcile_links",
         sa.Column("a", sa.String(200), primary_key=True),
         sa.Column("b", sa.String(200), primary_key=True),
     )
-    op.create_index("ix_event_links_b", "event_links", ["b", "a"])
+    op.create_index("ix_reconcile_links_b", "reconcile_links", ["b", "a"])
     op.create_table(
         "found_disputes",
         sa.Column("unit", sa.String(240), primary_key=True),
@@ -51,7 +51,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("reconcile_marks")
     op.drop_table("found_disputes")
-    op.drop_index("ix_event_links_b", table_name="event_links")
-    op.drop_table("event_links")
+    op.drop_index("ix_reconcile_links_b", table_name="reconcile_links")
+    op.drop_table("reconcile_links")
     op.drop_index("ix_reconcile_units_unit", table_name="reconcile_units")
     op.drop_table("reconcile_units")
