@@ -108,6 +108,7 @@ revisions = sa.Table(
     sa.Column("before", sa.JSON),
     sa.Column("after", sa.JSON),
     sa.Column("note", sa.Text),
+    sa.Index("ix_revisions_at", "at"),  # migration 0007: what changed since a day
 )
 
 # Incremental reconciliation (migration 0007, truceline.store.reconciled): the

@@ -1,4 +1,5 @@
-"""Reconciliation kept in the dossier, so a new record is compared only with its neighbours.
+"""Reconciliation kept in the dossier, so a new record is compared only with its neighbours;
+and revisions indexed by time.
 
 Revision ID: 0007
 Revises: 0006
@@ -21,6 +22,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # The overview's "what changed since a day" reads revisions by time.
+    op.create_index("ix_revisions_at", "revisions", ["at"])
     op.create_table(
         "reconcile_units",
         sa.Column("record_id", sa.String(200), primary_key=True),
@@ -55,3 +58,4 @@ def downgrade() -> None:
     op.drop_table("reconcile_links")
     op.drop_index("ix_reconcile_units_unit", table_name="reconcile_units")
     op.drop_table("reconcile_units")
+    op.drop_index("ix_revisions_at", table_name="revisions")
