@@ -170,3 +170,28 @@ def test_negotiation_diffs_only_against_the_earlier_version(client: TestClient) 
     assert "No earlier version" in account and 'class="terms"' not in account
     # no proposal names mediators; the column says whose they are
     assert "agreement's: Qatar, Egypt, United States" in page
+
+
+def test_disputes_filter_by_party_follows_the_register_of_actors(
+    client: TestClient, example: Dossier
+) -> None:
+    disputes = example.reconciliation().disputes
+    pmo = {
+        d.id
+        for d in disputes
+        if any(s.claimed_by == "Israeli Prime Minister's Office" for s in d.sides)
+    }
+    assert pmo
+    page = client.get("/disputes", params={"party": "Israel"}).text
+    shown = set(re.findall(r'<section class="dispute" id="d-([^"]+)"', page))
+    assert pmo <= shown  # the register names the PMO as speaking for Israel
+    assert len(shown) < len(disputes)
+    # read by hand: a Hamas official against a website; nobody speaking for Israel
+    life = next(
+        d.id
+        for d in disputes
+        if d.topic.startswith("Prisoners serving life sentences among the 200")
+    )
+    assert life not in shown
+    hamas = client.get("/disputes", params={"party": "Hamas"}).text
+    assert f'id="d-{life}"' in hamas

@@ -3,7 +3,10 @@
 Shows the disputes stored in the dossier and the ones ``Dossier.reconciliation``
 detects among the accepted records, with an index by what each is about (an
 obligation or metric it names, a counted figure, a proposal, or what was said
-or done) and filters by claimant, subject, kind and origin.
+or done) and filters by party, claimant, subject, kind and origin. A claimant's
+party is what the dossier's register of actors says (its affiliation, or the
+actor itself: "Israeli Prime Minister's Office" speaks for Israel); a claimant
+the register does not know belongs to no party.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class Item:
     origin: str  # stored (declared in the dossier) or detected
     subject: str  # a key of SUBJECTS
     about: str  # the heading it is indexed under: a metric, an obligation, "proposals" …
+    parties: frozenset[str]  # the parties its claimants speak for, as the register says
 
     @property
     def claimants(self) -> list[str]:
@@ -71,6 +75,16 @@ def subject_of(d: Dispute, records: dict[str, Record]) -> tuple[str, str]:
     return "claim", SUBJECTS["claim"]
 
 
+def party_of(claimant: str, register: Any) -> str | None:
+    """The party a claimant speaks for: its register entry's affiliation, else the entry;
+    "Hamas (Basem Naim)" is looked up as written, then as "Hamas"."""
+    for name in (claimant, claimant.split(" (", 1)[0]):
+        actor = register.resolve(name)
+        if actor is not None:
+            return str(actor.affiliation or actor.name)
+    return None
+
+
 def items_of(w: Any) -> tuple[list[Item], dict[str, Record]]:
     """Every dispute as an ``Item``, and the records its sides rest on (cached per version)."""
 
@@ -78,10 +92,16 @@ def items_of(w: Any) -> tuple[list[Item], dict[str, Record]]:
         pairs = w.snapshot.get("disputes", lambda: all_disputes(w), heavy=True)
         ids = [rid for d, _ in pairs for side in d.sides for rid in side.records]
         records = w.dossier.records_by_id(ids)
-        items = [Item(d, how, *subject_of(d, records)) for d, how in pairs]
+        register = w.dossier.register()
+        items = [Item(d, how, *subject_of(d, records), _parties(d, register)) for d, how in pairs]
         return items, records
 
     return w.snapshot.get("dispute-items", build, heavy=True)  # type: ignore[no-any-return]
+
+
+def _parties(d: Dispute, register: Any) -> frozenset[str]:
+    found = (party_of(side.claimed_by, register) for side in d.sides if side.claimed_by)
+    return frozenset(p for p in found if p)
 
 
 def index(items: list[Item]) -> list[tuple[str, int, list[tuple[str, list[Item]]]]]:
@@ -98,9 +118,10 @@ def index(items: list[Item]) -> list[tuple[str, int, list[tuple[str, list[Item]]
     return out
 
 
-def matches(item: Item, who: str, subject: str, kind: str, origin: str) -> bool:
+def matches(item: Item, party: str, who: str, subject: str, kind: str, origin: str) -> bool:
     return (
-        (not who or who in item.claimants)
+        (not party or party in item.parties)
+        and (not who or who in item.claimants)
         and (not subject or item.subject == subject)
         and (not kind or item.dispute.kind == kind)
         and (not origin or item.origin == origin)
@@ -112,7 +133,7 @@ def disputes(request: Request) -> HTMLResponse:
     w = web(request)
     every, records = items_of(w)
     p = request.query_params
-    chosen = {k: p.get(k, "") for k in ("who", "subject", "kind", "origin")}
+    chosen = {k: p.get(k, "") for k in ("party", "who", "subject", "kind", "origin")}
     items = [i for i in every if matches(i, **chosen)]
     shown = items[:LIMIT]
     cited = [records.get(r) for i in shown for side in i.dispute.sides for r in side.records]
@@ -126,6 +147,7 @@ def disputes(request: Request) -> HTMLResponse:
         index=index(items),
         entries=entries,
         claimants=sorted({c for i in every for c in i.claimants}, key=str.casefold),
+        parties=sorted({p for i in every for p in i.parties}, key=str.casefold),
         subjects=SUBJECTS,
         kinds=KINDS,
         origins=ORIGINS,
