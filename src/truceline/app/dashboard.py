@@ -2,18 +2,20 @@
 
 Each is one line over the store's read model (``truceline.store.timeline``,
 ``.entries``, ``.sources``, ``.speakers``, ``.counts``, ``.choices``,
-``.review_queue``, ``.version``), so that the web face asks the dossier and never
+``.review_queue``, ``.version``, ``.changes``), so that the web face asks the dossier and never
 holds the store: the SQL stays in the store, the page in the web, and this is
 the one door between them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from truceline.model import Record, Source
 from truceline.store import Store, counts
+from truceline.store.changes import Changes, changes_since, latest_records
 from truceline.store.choices import Choices, choices
 from truceline.store.counts import state_counts, timeline_total
 from truceline.store.entries import Entry, Page, entries_for, record_ids, records_by_id
@@ -106,3 +108,13 @@ class Dashboard:
         """``version()`` as a callable that skips the query while the database is unchanged
         (for a cache that asks on every request)."""
         return VersionWatch(self.store)
+
+    # ------------------------------------------------------------- what is new
+
+    def latest_records(self, limit: int = 8) -> list[Entry]:
+        """The accepted records with the latest dates, newest first, with their sources."""
+        return latest_records(self.store, limit)
+
+    def changes_since(self, since: dt.date, limit: int = 50) -> Changes:
+        """Objects added, accepted, rejected or edited since a day (its revisions)."""
+        return changes_since(self.store, since, limit)

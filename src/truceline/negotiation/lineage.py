@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +47,7 @@ class LineageEntry:
     superseded_by: list[str] = field(default_factory=list)
     countered_by: list[str] = field(default_factory=list)
     contested_parties: list[str] = field(default_factory=list)
+    compared_with: str | None = None  # the earlier version its terms are diffed against
 
     def to_json(self) -> dict[str, Any]:
         p = self.proposal
@@ -62,6 +63,7 @@ class LineageEntry:
             "answered_by": self.answered_by,
             "superseded_by": self.superseded_by,
             "countered_by": self.countered_by,
+            "compared_with": self.compared_with,
             "terms": [
                 {
                     **t.model_dump(mode="json", exclude_none=True, exclude_defaults=True),
@@ -94,6 +96,7 @@ def lineage(
     stances on this proposal within ``stance_window_days`` of each other (the
     rule ``detect_disputes`` uses; a stance that changes later is not contested).
     Responses to proposals that are not in ``proposals`` are left out.
+    ``compared_with`` is the earlier version of each proposal (``earlier_version``).
     """
     sources = sources or {}
     known = {p.id for p in proposals}
@@ -111,6 +114,11 @@ def lineage(
             by_proposal[r.proposal].append(r)
             if r.counter_proposal in known and r.counter_proposal not in countered_by[r.proposal]:
                 countered_by[r.proposal].append(r.counter_proposal)
+    countering = {
+        r.counter_proposal: r.proposal
+        for r in sorted(responses, key=_order, reverse=True)  # the earliest response wins
+        if r.counter_proposal in known and r.proposal in known
+    }
     entries = []
     for p in sorted(proposals, key=_order):
         answers = []
@@ -128,6 +136,21 @@ def lineage(
                 superseded_by[p.id],
                 countered_by[p.id],
                 contested,
+                earlier_version(p, known, countering),
             )
         )
     return entries
+
+
+def earlier_version(
+    proposal: Proposal, known: Collection[str], countering: Mapping[str, str]
+) -> str | None:
+    """The proposal this one is a new version of: the one it answers, else the one it
+    supersedes, else the one a response says it counters; None when the dossier records
+    no such link. Never the proposal merely dated before it: two proposals in a row
+    may be on different tracks, and a diff between them would invent changes.
+    """
+    for ref in (proposal.answers, proposal.supersedes, countering.get(proposal.id)):
+        if ref and ref in known and ref != proposal.id:
+            return ref
+    return None

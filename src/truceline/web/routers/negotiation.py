@@ -3,7 +3,9 @@ and each party's answer as claimed by each source.
 
 Reads ``Dossier.negotiation()`` (``NegotiationRecord.lineage``) and
 ``truceline.negotiation`` (``diff_terms``, ``diff_against_agreement``); cached per
-version of the dossier.
+version of the dossier. A proposal's terms are set beside its earlier version only
+(the proposal it answers, supersedes or counters: ``LineageEntry.compared_with``),
+never beside whichever proposal happens to be dated before it.
 """
 
 from __future__ import annotations
@@ -33,22 +35,12 @@ def _record(w: Any) -> Any:
     return w.snapshot.get("negotiation", build, heavy=True)
 
 
-def baseline(entry: Any, previous: Any | None, by_id: dict[str, Any]) -> str | None:
-    """What a proposal is compared with: what it answers or supersedes, else the one before."""
-    p = entry.proposal
-    for ref in (p.answers, p.supersedes):
-        if ref and ref in by_id:
-            return str(ref)
-    return previous.proposal.id if previous is not None else None
-
-
-def changes(a: str | None, b: str, by_id: dict[str, Any], agreement: Any) -> list[Any]:
+def changes(a: str, b: str, by_id: dict[str, Any], agreement: Any) -> list[Any]:
+    """B's terms beside A's: a proposal, or the agreement (``AGREEMENT``)."""
     target = by_id[b].proposal
-    if a == AGREEMENT and agreement is not None:
+    if a == AGREEMENT:
         return list(diff_against_agreement(target, agreement, include_same=True))
-    if a and a in by_id:
-        return list(diff_terms(by_id[a].proposal.terms, target.terms, include_same=True))
-    return list(diff_terms([], target.terms, include_same=True))
+    return list(diff_terms(by_id[a].proposal.terms, target.terms, include_same=True))
 
 
 def answers_by_party(entry: Any) -> list[tuple[str, list[Any], bool]]:
@@ -66,19 +58,19 @@ def negotiation(request: Request) -> HTMLResponse:
     entries = data["entries"]
     agreement = data["agreement"]
     by_id = {e.proposal.id: e for e in entries}
-    sections = []
-    previous = None
-    for entry in entries:
-        base = baseline(entry, previous, by_id)
-        sections.append(
-            {
-                "entry": entry,
-                "base": base,
-                "changes": changes(base, entry.proposal.id, by_id, agreement),
-                "parties": answers_by_party(entry),
-            }
-        )
-        previous = entry
+    sections = [
+        {
+            "entry": entry,
+            "base": entry.compared_with,
+            "changes": (
+                changes(entry.compared_with, entry.proposal.id, by_id, agreement)
+                if entry.compared_with
+                else []
+            ),
+            "parties": answers_by_party(entry),
+        }
+        for entry in entries
+    ]
     p = request.query_params
     a, b = p.get("a", ""), p.get("b", "")
     compare = None
