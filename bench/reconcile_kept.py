@@ -28,8 +28,7 @@ from pathlib import Path
 
 from disputes import reporting
 
-from truceline.app import Dossier
-from truceline.app import reconciling
+from truceline.app import Dossier, reconciling
 from truceline.app.reconcile import kept_disputes
 from truceline.cli.collector import gc_paused
 from truceline.model import Record, ReviewState, Source
