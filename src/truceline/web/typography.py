@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from truceline.model import Record, Statement, describe
 from truceline.web.links import safe_href
 
-HEADLINE_CHARS = 90
+HEADLINE_CHARS = 72
 SEP = '<span class="sep" aria-hidden="true"> · </span>'
 
 
