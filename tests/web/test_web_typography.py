@@ -15,7 +15,7 @@ from truceline.compliance import MEANINGS
 from truceline.model import Event, Evidence, FigureValue, Source, Statement, describe
 from truceline.web import create_app
 from truceline.web.publish import SEARCH_GLOBAL, SEARCH_INDEX, publish
-from truceline.web.render import STATUS_SYMBOLS, environment
+from truceline.web.render import STATUS_SYMBOLS, environment, show
 from truceline.web.typography import field_html, first_clause, headline, source_line
 
 # Example prose of our own: what a mediator is reported to have said, and said.
@@ -178,6 +178,9 @@ def test_field_values_are_words_never_json() -> None:
     nested = str(field_html([{"metric": "aid_trucks", "value": 120.0}]))
     assert "<dt>metric</dt><dd>aid_trucks</dd>" in nested and "<dd>120</dd>" in nested
     assert "<script>" not in str(field_html(["<script>"]))
+    # a term's before and after on the negotiation page, in one line
+    assert show({"type": "extension", "days": 14.0}) == "type: extension; days: 14"
+    assert show([["a", "b"], "c"]) == "a, b, c"
 
 
 def test_a_record_page_shows_no_json_and_a_short_headline(typo_client) -> None:

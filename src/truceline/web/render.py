@@ -18,7 +18,14 @@ from truceline.compliance import MEANINGS
 from truceline.model import Record, describe
 from truceline.negotiation import describe as describe_term
 from truceline.web.links import safe_href
-from truceline.web.typography import field_html, headline, record_html, source_line, statement_html
+from truceline.web.typography import (
+    field_html,
+    headline,
+    plain,
+    record_html,
+    source_line,
+    statement_html,
+)
 
 STATUS_SYMBOLS: dict[str, str] = {
     "met": "✓",
@@ -72,11 +79,14 @@ def environment() -> Environment:
 
 
 def show(value: Any) -> str:
-    if value is None or value == []:
+    """A value in one line of words (a term's before and after): never JSON or a repr."""
+    if value is None or value == [] or value == {}:
         return "—"
+    if isinstance(value, dict):
+        return "; ".join(f"{str(k).replace('_', ' ')}: {show(v)}" for k, v in value.items())
     if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return f"{value:g}" if isinstance(value, float) else str(value)
+        return ", ".join(map(show, value))
+    return plain(value)
 
 
 def who_says(record: Record, outlets: list[str] | None = None) -> str:

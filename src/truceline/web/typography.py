@@ -110,6 +110,7 @@ def field_html(value: Any) -> Markup:
         items = "".join(
             f"<dt>{escape(str(k).replace('_', ' '))}</dt><dd>{field_html(v)}</dd>"
             for k, v in value.items()
+            if v not in (None, [], {})  # inside an object, an unset part is left out
         )
         return Markup(f'<dl class="value">{items}</dl>')
     if isinstance(value, list):
