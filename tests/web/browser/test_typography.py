@@ -188,3 +188,14 @@ def test_published_pages_fit_a_phone(published, phone, paraphrase):
         found = phone.evaluate(FIND_WORDS, paraphrase.quote)
         assert not any(w["inQ"] or w["afterMark"] for w in found), name
     assert_nothing_ran(phone)
+
+
+def test_a_matrix_cell_is_coloured_to_its_edges(server, page):
+    page.goto(server.url + "/compliance?by=day")
+    sizes = page.evaluate(
+        "() => [...document.querySelectorAll('table.matrix td > a')].slice(0, 40)"
+        ".map(a => [a.getBoundingClientRect().height, a.parentElement.clientHeight])"
+    )
+    assert sizes
+    for link, cell in sizes:
+        assert link >= cell - 1, sizes
