@@ -327,8 +327,14 @@ def summary_of(record: Record) -> str | None:
 
 
 def describe(record: Record) -> str:
-    """A record in one line of plain text: who said what, which count, what happened."""
+    """A record in one line of plain text: who said what, which count, what happened.
+
+    Only a verbatim statement is put in quotation marks: a paraphrase (``mode:
+    indirect``) in quotation marks reads as the speaker's own words.
+    """
     if isinstance(record, Statement):
+        if record.mode == "indirect":
+            return f"{record.speaker} (paraphrase): {record.quote}"
         return f"{record.speaker}: “{record.quote}”"
     if isinstance(record, Figure):
         bound = "" if record.qualifier == "exact" else f"{record.qualifier.replace('_', ' ')} "

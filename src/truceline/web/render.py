@@ -14,9 +14,41 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from truceline.compliance import MEANINGS
 from truceline.model import Record, describe
 from truceline.negotiation import describe as describe_term
 from truceline.web.links import safe_href
+from truceline.web.typography import (
+    field_html,
+    headline,
+    plain,
+    record_html,
+    source_line,
+    statement_html,
+)
+
+STATUS_SYMBOLS: dict[str, str] = {
+    "met": "✓",
+    "breached": "✗",
+    "assumed_met": "≈",
+    "pending": "…",
+    "overdue": "!",
+    "partial": "◐",
+    "disputed": "⚖",
+    "undecided": "?",
+    "unreported": "–",
+    "suspended": "‖",
+    "ended": "∎",
+    "not_due": "·",
+    "inactive": "·",
+}
+"""The symbol beside each status word (``status_cell``, the legend): never colour alone."""
+SYMBOL_MEANINGS: dict[str, str] = {
+    **{status: meaning.split(": ", 1)[-1] for status, meaning in MEANINGS.items()},
+    "inactive": "not in force, or not due that day",
+}
+"""What each status means, for the one legend (``macros.legend``); ``·`` once, for both
+days outside the obligation's window."""
 
 
 def environment() -> Environment:
@@ -36,15 +68,25 @@ def environment() -> Environment:
     env.globals["show"] = show
     env.globals["record_line_html"] = record_line
     env.globals["cited_list_html"] = cited_list
+    env.globals["record_html"] = record_html
+    env.globals["statement_html"] = statement_html
+    env.globals["source_line"] = source_line
+    env.globals["headline"] = headline
+    env.globals["field_html"] = field_html
+    env.globals["status_symbols"] = STATUS_SYMBOLS
+    env.globals["symbol_meanings"] = SYMBOL_MEANINGS
     return env
 
 
 def show(value: Any) -> str:
-    if value is None or value == []:
+    """A value in one line of words (a term's before and after): never JSON or a repr."""
+    if value is None or value == [] or value == {}:
         return "—"
+    if isinstance(value, dict):
+        return "; ".join(f"{str(k).replace('_', ' ')}: {show(v)}" for k, v in value.items())
     if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return f"{value:g}" if isinstance(value, float) else str(value)
+        return ", ".join(map(show, value))
+    return plain(value)
 
 
 def who_says(record: Record, outlets: list[str] | None = None) -> str:
@@ -57,8 +99,9 @@ def who_says(record: Record, outlets: list[str] | None = None) -> str:
 
 
 def cited_list(entry: Any, url: Any, static: bool) -> Markup:
-    """The sources a record cites (``Entry.cited``) as a list: outlet linked to the
-    source page at the record's span, date, quoted span, the original address.
+    """The sources a record cites (``Entry.cited``) as a list, each "Outlet · date ·
+    original" (``source_line``; the outlet links to the source page at the record's
+    span), then the span the record rests on, quoted: it is the article's own text.
 
     Python rather than a Jinja macro (``macros.html`` calls it), with the same
     markup: lists render up to 50 of these per page, and a macro costs about
@@ -69,19 +112,10 @@ def cited_list(entry: Any, url: Any, static: bool) -> Markup:
     for c in entry.cited:
         path = f"/source/{c.source_id}"
         src = url(path) if static else url(path, focus=entry.record.id)
-        outlet = escape(c.outlet)
         out.append("  <li>\n")
-        out.append(f'<a href="{escape(src)}#r-{rid}">{outlet}</a>' if src else outlet)
-        if c.published:
-            day = escape(c.published)
-            out.append(f'<time datetime="{day}">{day}</time>')
+        out.append(source_line(c.outlet, c.published, c.url, f"{src}#r-{rid}" if src else None))
         if c.text:
-            out.append(f'<q class="evidence">{escape(c.text)}</q>')
-        ext = safe_href(c.url)
-        if ext:
-            out.append(
-                f'<a class="ext" href="{escape(ext)}" rel="noopener noreferrer nofollow">original</a>'
-            )
+            out.append(f' <q class="evidence">{escape(c.text)}</q>')
         out.append("  </li>\n")
     if not entry.cited:
         out.append('  <li class="muted">no source cited</li>\n')
@@ -111,9 +145,7 @@ def record_line(entry: Any, url: Any, static: bool) -> Markup:
     if r.state != "accepted":
         state = escape(r.state)
         out.append(f'<span class="state state-{state}">{state}</span>')
-    rec = url(f"/record/{r.id}")
-    text = escape(describe(r))
-    out.append(f'<a href="{escape(rec)}">{text}</a>' if rec else text)
+    out.append(record_html(r, url(f"/record/{r.id}")))
     claimant = escape(who_says(r, [c.outlet for c in entry.cited]))
     out.append(
         f'    </p>\n    <p class="claim">According to <span class="claimant">{claimant}</span></p>\n    '

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 from truceline.model import Source, describe, dump, kind_of
 from truceline.web.deps import int_param, linker, render, web
 from truceline.web.render import Span, highlight_spans, locate
+from truceline.web.typography import headline
 
 router = APIRouter()
 
@@ -36,7 +37,7 @@ def record(request: Request, record_id: str) -> HTMLResponse:
         record=obj,
         fields=fields,
         history=dossier.history(record_id),
-        title=f"{kind} {record_id}",
+        title=f"{headline(obj)} ({kind})",
     )
 
 

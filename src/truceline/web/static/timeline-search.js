@@ -85,6 +85,8 @@
   }
 
   // The markup of a timeline entry (render.record_line), with what the index holds.
+  // Its text is the record in words (model.describe): only a verbatim statement is
+  // in quotation marks; a paraphrase reads "Speaker (paraphrase): …", never quoted.
   function draw(entry) {
     var article = element("article", "entry kind-" + entry.kind);
     var when = article.appendChild(element("div", "when"));
