@@ -49,7 +49,7 @@ WORDS: dict[str, str] = {
 GAP_NOTE = "a break in a line: days with no count (unreported)"
 ONE_DAY = dt.timedelta(days=1)
 WIDTH, LEFT, RIGHT, TOP = 760, 56, 16, 24
-CALENDAR_LEFT = 220  # the calendar's column of row names
+CALENDAR_LEFT = 260  # the calendar's column of row names
 _ids = count(1)
 
 
@@ -155,11 +155,11 @@ class _Frame:
         for day in day_ticks(self.start, self.end):
             out.append(
                 f'<line class="axis" x1="{self.x(day):.1f}" y1="{y - 4}" x2="{self.x(day):.1f}" '
-                f'y2="{y}"/><text class="tick" x="{self.x(day):.1f}" y="{y + 14}" '
+                f'y2="{y}"/><text class="tick" x="{self.x(day):.1f}" y="{y + 17}" '
                 f'text-anchor="middle">{day:%d %b}</text>'
             )
         out.append(
-            f'<text class="tick" x="{WIDTH - RIGHT}" y="{y + 30}" text-anchor="end">'
+            f'<text class="tick" x="{WIDTH - RIGHT}" y="{y + 38}" text-anchor="end">'
             f"{self.start:%d %b %Y} – {self.end:%d %b %Y} ({self.days} days)</text>"
         )
         return out
@@ -305,7 +305,7 @@ def quota_chart(
         + ". Days with no count are left as gaps."
     )
     strip_y = TOP + frame.plot_h + 8
-    _, out = _open(title, desc, strip_y + 58)
+    _, out = _open(title, desc, strip_y + 66)
     out += frame.axes(unit)
     if target is not None:
         out.append(
@@ -357,7 +357,7 @@ def cumulative_chart(
         + (f"{done[-1][1]:g} done and {due[-1][1]:g} due." if done and due else "no count.")
     )
     strip_y = TOP + frame.plot_h + 8
-    _, out = _open(title, desc, strip_y + 58)
+    _, out = _open(title, desc, strip_y + 66)
     out += frame.axes(unit)
     out.append(f'<path class="due" d="{_steps(frame, due)}"/>')
     out.append(f'<g class="series series-0"><path class="line" d="{_steps(frame, done)}"/>')
@@ -414,7 +414,7 @@ def calendar_chart(title: str, bands: list[Band], deadlines: list[Due], today: d
         f"{len(bands)} phases and {len(deadlines)} deadlines from {_day(start)} to {_day(end)}; "
         f"today is {_day(today)}" + (", after the last day shown." if today > end else ".")
     )
-    _, out = _open(title, desc, axis_y + 40)
+    _, out = _open(title, desc, axis_y + 48)
     for i, band in enumerate(bands):
         y = TOP + i * row_h
         out.append(_row_label(band.label, y + row_h / 2))
@@ -476,7 +476,7 @@ def calendar_chart(title: str, bands: list[Band], deadlines: list[Due], today: d
     return Markup("".join(out) + _legend(legend) + _table("The phases and deadlines", head, rows))
 
 
-def _row_label(text: str, y: float, most: int = 32) -> str:
+def _row_label(text: str, y: float, most: int = 30) -> str:
     """A row's name in the calendar's left column, shortened (the whole name in its tooltip)."""
     short = text if len(text) <= most else text[: most - 1].rstrip() + "…"
     return (
@@ -506,7 +506,7 @@ def claims_chart(
         f"{sum(totals.values())} claims on {len(totals)} of {frame.days} days from "
         f"{_day(start)} to {_day(end)}, by {len(claims)} claimants."
     )
-    _, out = _open(title, desc, TOP + frame.plot_h + 40)
+    _, out = _open(title, desc, TOP + frame.plot_h + 48)
     out += frame.axes(unit)
     base = dict.fromkeys(totals, 0)
     w = max(1.0, frame.slot * 0.8)

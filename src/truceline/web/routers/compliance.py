@@ -101,13 +101,25 @@ def cell(request: Request) -> HTMLResponse:
     def context() -> dict[str, Any]:
         evidence, against = _evidence(w, day)
         more = max(0, len(day.evidence) - CELL_LIMIT) + max(0, len(day.against) - CELL_LIMIT)
-        return {"o": o, "day": day, "evidence": evidence, "against": against, "more": more}
+        return {
+            "o": o,
+            "label": cv.clause_label(o),
+            "day": day,
+            "evidence": evidence,
+            "against": against,
+            "more": more,
+        }
 
     # The same for every viewer: cached (per query string) until the dossier changes.
     body = fragment(request, "compliance_cell.html", context)
     if request.headers.get("hx-request") == "true":
         return HTMLResponse(body)
-    return render(request, "compliance_cell_page.html", body=body, title=f"{o.id} on {day.day}")
+    return render(
+        request,
+        "compliance_cell_page.html",
+        body=body,
+        title=f"{cv.clause_label(o, 48)} on {day.day}",
+    )
 
 
 @router.get("/compliance/obligation/{obligation_id}", response_class=HTMLResponse)
