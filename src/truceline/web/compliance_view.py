@@ -8,11 +8,12 @@ renders every day of every obligation at once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from truceline import dates
 from truceline.agreement import Calendar, CalendarError
@@ -242,6 +243,15 @@ def standings(ledger: Ledger, items: list[DeadlineItem]) -> dict[str, DeadlineIt
     """
     current = {o.id: o.due for o in ledger.obligations}
     return {i.obligation: i for i in items if i.due == current.get(i.obligation)}
+
+
+def dated(text: str) -> Markup:
+    """Text with each ISO date kept on one line (a ``<time>``): "due 2025-02-03" never
+    breaks at a hyphen of its date in a narrow column."""
+    return Markup(_ISO.sub(r'<time class="date" datetime="\1">\1</time>', str(escape(text))))
+
+
+_ISO = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
 def marks(o: ObligationLedger) -> list[charts.Mark]:

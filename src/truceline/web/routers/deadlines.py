@@ -43,6 +43,7 @@ def deadlines(request: Request) -> HTMLResponse:
         groups=[(s, g) for s, g in groups if g],
         phases=phases,
         calendar=calendar if phases else None,
+        dated=cv.dated,
         count=len(items),
         title="Deadlines",
     )
