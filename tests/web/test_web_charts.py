@@ -90,7 +90,7 @@ def test_each_day_of_the_window_has_its_status_marked() -> None:
     ]
     marks[4] = Mark(D(2025, 1, 5), "breached", "short count")
     svg = str(quota_chart("aid", JANUARY, [Line("OCHA", [])], marks, target=600))
-    found = re.findall(r'<g class="mark status-(\w+)">', svg)
+    found = re.findall(r'<g class="day-mark status-(\w+)">', svg)
     assert len(found) == 31
     assert found.count("met") == 8 and found.count("breached") == 1
     assert "<title>short count</title>" in svg

@@ -96,7 +96,7 @@ def test_the_quota_chart_spans_the_phase_and_leaves_gaps(client) -> None:  # typ
     assert "01 Jan 2025 – 20 Jan 2025 (20 days)" in svg  # the phase, not 2-9 Jan
     (line,) = re.findall(r'<path class="line" d="([^"]+)"', svg)
     assert re.findall(r"[ML]", line) == ["M", "L", "M"]  # 2-3 Jan joined, 9 Jan alone
-    assert len(re.findall(r'<g class="mark status-', svg)) == 20
+    assert len(re.findall(r'<g class="day-mark status-', svg)) == 20
     assert "target: at least 40 per day" in html
 
 

@@ -182,7 +182,7 @@ class _Frame:
                 else ""
             )
             out.append(
-                f'<g class="mark status-{escape(m.status)}"><rect x="{x0:.1f}" y="{y}" '
+                f'<g class="day-mark status-{escape(m.status)}"><rect x="{x0:.1f}" y="{y}" '
                 f'width="{w:.1f}" height="14"/>{text}<title>{escape(m.tip)}</title></g>'
             )
         return out

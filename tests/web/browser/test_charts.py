@@ -63,8 +63,8 @@ def test_quota_chart_spans_the_phase_leaves_gaps_and_marks_each_day(server, view
     svg = figure.locator("svg.chart")
     # the x-axis is the phase (42 days), not the days with counts
     assert "19 Jan 2025 – 01 Mar 2025 (42 days)" in svg.inner_html()
-    assert svg.locator("g.mark").count() == 42
-    statuses = set(svg.locator("g.mark").evaluate_all("gs => gs.map(g => g.classList[1])"))
+    assert svg.locator("g.day-mark").count() == 42
+    statuses = set(svg.locator("g.day-mark").evaluate_all("gs => gs.map(g => g.classList[1])"))
     assert {"status-met", "status-breached", "status-disputed", "status-unreported"} <= statuses
     # OCHA counted 19-24 Jan and 12 Feb: the line moves to 12 Feb, it is not drawn across
     paths = svg.locator("path.line").evaluate_all("ps => ps.map(p => p.getAttribute('d'))")
@@ -100,7 +100,7 @@ def test_schedule_draws_done_against_due(server, view):
     svg = figure.locator("svg.chart")
     assert svg.locator("path.due").count() == 1
     assert svg.locator("g.series path.line").count() == 1
-    assert svg.locator("g.mark").count() == 42
+    assert svg.locator("g.day-mark").count() == 42
     _chart_has_its_text(figure)
     assert "done" in figure.locator("details table").inner_text()
     shot(view, f"charts-schedule-{view.size_name}")
@@ -165,8 +165,10 @@ def test_charts_render_in_the_published_site(published, view):
     view.locator("table.summary a[href*='aid-trucks-daily']").click()  # the site's own link
     view.wait_for_selector("figure.chart svg.chart")
     svg = view.locator("figure.chart svg.chart")
-    assert svg.locator("g.mark").count() == 42
-    colour = svg.locator("g.mark.status-met rect").first.evaluate("r => getComputedStyle(r).fill")
+    assert svg.locator("g.day-mark").count() == 42
+    colour = svg.locator("g.day-mark.status-met rect").first.evaluate(
+        "r => getComputedStyle(r).fill"
+    )
     assert colour not in ("", "none", "rgb(0, 0, 0)")  # charts.css reached the static page
     shot(view, f"charts-published-{view.size_name}")
     assert_fits_window(view)
