@@ -237,9 +237,12 @@ def _swatch(kind: str, i: int = 0) -> str:
             f'aria-hidden="true"><path d="M0,6 L28,6"{dash}/>'
             f"{_marker(MARKERS[i % len(MARKERS)], 14, 6, '')}</svg>"
         )
+    shape = (
+        '<path d="M14,0 L20,6 L14,12 L8,6 Z"/>' if kind == "due-mark" else '<path d="M0,6 L28,6"/>'
+    )
     return (
         f'<svg class="swatch {kind}" viewBox="0 0 28 12" width="28" height="12" '
-        'aria-hidden="true"><path d="M0,6 L28,6"/></svg>'
+        f'aria-hidden="true">{shape}</svg>'
     )
 
 
