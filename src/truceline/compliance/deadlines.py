@@ -40,6 +40,22 @@ class DeadlineItem:
     met_on: dt.date | None = None
     asap: bool = False  # due "as soon as possible": no due day will ever be known
 
+    @property
+    def standing(self) -> str:
+        """The state in a few words with its days ("met late (due D, done D2)"): one wording
+        for every page that shows a deadline, so that they never disagree."""
+        due = f"due {self.due}" if self.due else "no due day"
+        if self.state in ("met", "disputed") and self.met_on is not None:
+            late = self.due is not None and self.met_on > self.due
+            word = "met late" if late and self.state == "met" else self.state
+            done = "done" if self.state == "met" else "recorded done"
+            return f"{word} ({due}, {done} {self.met_on})"
+        if self.state == "superseded":
+            return f"superseded (was {due})"
+        if self.state == "waiting":
+            return "waiting for its trigger (due day not yet known)"
+        return f"{self.state} ({due})"
+
 
 def deadlines(ledger: Ledger) -> list[DeadlineItem]:
     """Every deadline (conditional ones included), soonest due first; a due day an

@@ -1,4 +1,5 @@
-"""Compliance: obligations × days (or weeks) by status, quota charts, the evidence behind a cell.
+"""Compliance: obligations × days (or weeks) by status, the phase calendar, claimed violations,
+each obligation's days (as runs) and chart, the evidence behind a cell.
 
 Reads ``Dossier.check`` (through ``web.compliance_view``,
 cached per version of the dossier); evidence records come from ``Dossier.records_by_id``
@@ -13,9 +14,9 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from truceline.compliance import COUNTED, MEANINGS
+from truceline.compliance import COUNTED, MEANINGS, deadlines
 from truceline.web import compliance_view as cv
-from truceline.web.charts import Line, line_chart
+from truceline.web.charts import SYMBOLS
 from truceline.web.deps import fragment, render, web
 
 router = APIRouter()
@@ -24,32 +25,6 @@ WIDTH = {"day": 42, "week": 26}
 
 def _as_of(request: Request) -> dt.date | None:
     return cv.parse_day(request.query_params.get("as_of"))
-
-
-def quota_chart(o: Any, quota: Any | None) -> Any:
-    """The SVG chart of a quota obligation's series against its target, or None."""
-    if not o.series:
-        return None
-    lines = []
-    for s in o.series:
-        body = s.counted_by or "no counting body named"
-        points = [
-            (p.day, p.value, f"{body}, {p.day:%d %b %Y}: {p.value:g} ({p.qualifier})")
-            for p in s.points
-        ]
-        lines.append(Line(f"{s.metric.replace('_', ' ')}, counted by {body}", points))
-    target = getattr(quota, "target", None)
-    per = getattr(quota, "period", "day")
-    bound = "at most" if getattr(quota, "comparison", "") == "at_most" else "at least"
-    label = f"target: {bound} {target:g} per {per}" if target is not None else "target"
-    metric = o.series[0].metric.replace("_", " ")
-    return line_chart(
-        f"{o.id}: {o.party}, counts per day by counting body against the target",
-        lines,
-        target=target,
-        target_label=label,
-        unit=f"{metric} per day",
-    )
 
 
 @router.get("/compliance", response_class=HTMLResponse)
@@ -73,7 +48,11 @@ def _context(request: Request) -> dict[str, Any]:
     asked = p.get("by", "")
     by = asked if asked in ("day", "week") else default_by
     width = 10_000 if w.settings.static else WIDTH[by]
-    quotas = cv.targets(w)
+    agreements = w.snapshot.get("agreements", w.dossier.agreements, heavy=True)
+    standings = cv.standings(ledger, deadlines(ledger))
+    prohibitions = [o for o in obligations if o.kind == "prohibition"]
+    claimed = list(dict.fromkeys(i for o in prohibitions for d in o.days for i in d.evidence))
+    records = w.dossier.records_by_id(claimed) if claimed else {}
     return {
         "ledger": ledger,
         "obligations": obligations,
@@ -82,12 +61,13 @@ def _context(request: Request) -> dict[str, Any]:
         "party": party,
         "parties": sorted({o.party for o in ledger.obligations}),
         "as_of": p.get("as_of", ""),
-        "charts": [
-            (o, quota_chart(o, quotas.get(o.id)))
-            for o in obligations
-            if o.kind == "quota" and o.series
-        ],
-        "symbols": cv.SYMBOLS,
+        "calendar": cv.calendar(cv.phases(agreements, ledger.as_of), standings, ledger.as_of),
+        "claims": cv.claims(prohibitions, records),
+        "standings": standings,
+        "label_of": cv.clause_label,
+        "dated": cv.dated,
+        "symbols": SYMBOLS,
+        "not_in_force": cv.NOT_IN_FORCE,
         "meanings": MEANINGS,
         "counted": COUNTED,
     }
@@ -122,13 +102,25 @@ def cell(request: Request) -> HTMLResponse:
     def context() -> dict[str, Any]:
         evidence, against = _evidence(w, day)
         more = max(0, len(day.evidence) - CELL_LIMIT) + max(0, len(day.against) - CELL_LIMIT)
-        return {"o": o, "day": day, "evidence": evidence, "against": against, "more": more}
+        return {
+            "o": o,
+            "label": cv.clause_label(o),
+            "day": day,
+            "evidence": evidence,
+            "against": against,
+            "more": more,
+        }
 
     # The same for every viewer: cached (per query string) until the dossier changes.
     body = fragment(request, "compliance_cell.html", context)
     if request.headers.get("hx-request") == "true":
         return HTMLResponse(body)
-    return render(request, "compliance_cell_page.html", body=body, title=f"{o.id} on {day.day}")
+    return render(
+        request,
+        "compliance_cell_page.html",
+        body=body,
+        title=f"{cv.clause_label(o, 48)} on {day.day}",
+    )
 
 
 @router.get("/compliance/obligation/{obligation_id}", response_class=HTMLResponse)
@@ -141,17 +133,19 @@ def obligation(request: Request, obligation_id: str) -> HTMLResponse:
     ids = [i for d in o.days for i in (*d.evidence[:CELL_LIMIT], *d.against[:CELL_LIMIT])]
     found = w.dossier.records_by_id(ids)
     entries = {e.record.id: e for e in w.dossier.entries_for(list(found.values()))}
-    decided = [d for d in o.days if d.evidence or d.against or d.note]
     return render(
         request,
         "obligation.html",
         o=o,
-        days=o.days,
-        decided=decided,
+        label=cv.clause_label(o),
+        runs=cv.runs(o.days),
+        standing=cv.standings(ledger, deadlines(ledger)).get(o.id),
+        dated=cv.dated,
         entries=entries,
-        chart=quota_chart(o, cv.targets(w).get(o.id)),
+        chart=cv.obligation_chart(o, cv.targets(w).get(o.id)),
         limit=CELL_LIMIT,
-        title=f"Obligation {o.id}",
+        meanings=MEANINGS,
+        title=cv.clause_label(o, 60),
     )
 
 

@@ -1,4 +1,4 @@
-"""Deadlines: upcoming and overdue acts, and which day of which phase it is.
+"""Deadlines: upcoming and overdue acts, the phase calendar, and which day of which phase it is.
 
 Reads ``truceline.compliance.deadlines`` over the cached ledger, and the
 agreement's phases through ``truceline.agreement.Calendar``.
@@ -14,7 +14,17 @@ from truceline.web import compliance_view as cv
 from truceline.web.deps import render, web
 
 router = APIRouter()
-ORDER = ("breached", "overdue", "upcoming", "waiting", "disputed", "met")
+ORDER = (
+    "breached",
+    "overdue",
+    "partial",
+    "upcoming",
+    "waiting",
+    "disputed",
+    "met",
+    "superseded",
+    "ended",
+)
 
 
 @router.get("/deadlines", response_class=HTMLResponse)
@@ -25,12 +35,15 @@ def deadlines(request: Request) -> HTMLResponse:
     groups = [(state, [i for i in items if i.state == state]) for state in ORDER]
     agreements = w.snapshot.get("agreements", w.dossier.agreements, heavy=True)
     phases = cv.phases(agreements, ledger.as_of)
+    calendar = cv.calendar(phases, cv.standings(ledger, items), ledger.as_of)
     return render(
         request,
         "deadlines.html",
         ledger=ledger,
         groups=[(s, g) for s, g in groups if g],
         phases=phases,
+        calendar=calendar if phases else None,
+        dated=cv.dated,
         count=len(items),
         title="Deadlines",
     )
