@@ -29,16 +29,13 @@ from itertools import count
 from markupsafe import Markup, escape
 
 from truceline.compliance import MEANINGS
+from truceline.web.render import STATUS_SYMBOLS
 
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 4", "1 2")
 MARKERS = ("circle", "square", "triangle", "diamond", "circle", "square")
 SERIES = 6  # series-0 … series-5 in charts.css; a seventh series reuses the first colour
-SYMBOLS = {
-    "met": "✓", "breached": "✗", "assumed_met": "≈", "pending": "…", "overdue": "!",
-    "partial": "◐", "disputed": "⚖", "undecided": "?", "unreported": "–", "suspended": "‖",
-    "ended": "∎", "upcoming": "…", "waiting": "…", "superseded": "↷",
-}  # fmt: skip
-"""The symbol of each status: one table for the matrix, the legends and the charts."""
+SYMBOLS = {**STATUS_SYMBOLS, "upcoming": "…", "waiting": "…", "superseded": "↷"}
+"""The symbol of each status (``render.STATUS_SYMBOLS``) and of each deadline state."""
 WORDS: dict[str, str] = {
     **{str(k): v for k, v in MEANINGS.items()},
     "upcoming": "upcoming: not yet due, no act recorded",
