@@ -7,8 +7,10 @@ compliance pages, the static site), so they all read the same ledger.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from truceline.compliance import DeadlineItem, Ledger, deadlines, evaluate
+from truceline.model import Agreement, Dispute, Record, Source
 from truceline.reconcile import detect_disputes
 from truceline.store import Store
 
@@ -29,9 +31,21 @@ class Compliance:
         """
         records = self.store.records(states=("accepted",))
         sources = self.store.sources()
-        disputes = detect_disputes(records, sources, self.store.disputes())
-        return evaluate(self.store.agreements(), records, sources, disputes, as_of=as_of)
+        return ledger_of(self.store.agreements(), records, sources, self.store.disputes(), as_of)
 
     def deadlines(self, as_of: dt.date | None = None) -> list[DeadlineItem]:
         """Every deadline as of a day, soonest due first (agrees with ``check``)."""
         return deadlines(self.check(as_of))
+
+
+def ledger_of(
+    agreements: Sequence[Agreement],
+    records: Sequence[Record],
+    sources: Sequence[Source],
+    stored_disputes: Sequence[Dispute],
+    as_of: dt.date | None,
+) -> Ledger:
+    """The ledger of these accepted records: the one rule ``check`` follows, and the
+    review queue's "what accepting decides" follows with candidates added."""
+    disputes = detect_disputes(list(records), list(sources), list(stored_disputes))
+    return evaluate(agreements, records, sources, disputes, as_of=as_of)
