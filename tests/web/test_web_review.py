@@ -61,17 +61,49 @@ def card(html: str, record_id: str) -> str:
 
 def test_each_card_says_what_accepting_it_would_decide(queue, client):
     html = client.get("/review").text
-    figure = card(html, "fig-candidate")
-    decides = figure.split('class="consequences"')[1]
+    # the page asks for each card's answer as the card comes into view
+    assert 'hx-get="/review/fig-candidate/decides" hx-trigger="revealed"' in card(
+        html, "fig-candidate"
+    )
+    decides = client.get("/review/fig-candidate/decides", headers={"HX-Request": "true"}).text
+    assert "<html" not in decides
     assert "Aid trucks per day" in decides and "(Israel)" in decides
     assert '<time datetime="2025-01-22">22 Jan 2025</time>' in decides
     before, after = decides.split("→", 1)
     assert "status-unreported" in before and "status-met" in after
+    # once worked out, the answer is on the card itself
+    figure = card(client.get("/review").text, "fig-candidate")
+    assert "hx-get" not in figure and "status-met" in figure
     assert "Counted by" in figure and "UN" in figure and "0.90" in figure
     # the strike decides nothing: the agreement has no obligation it touches
-    assert "No obligation-day changes status." in card(html, "ev-candidate")
+    page = client.get("/review/ev-candidate/decides")
+    assert "<h1>What accepting it decides</h1>" in page.text  # without HTMX, a page
+    assert "No obligation-day changes status." in page.text
     # asking is not accepting
     assert queue.store.get("fig-candidate").state == "candidate"
+    assert client.get("/review/src-plain/decides").status_code == 404
+
+
+def test_the_answer_follows_the_dossier(queue, client):
+    first = client.get("/review/fig-candidate/decides", headers={"HX-Request": "true"}).text
+    assert "status-met" in first
+    # another count of the day by the same body, accepted since: the two cannot both be
+    # true, so the candidate would now make the day disputed, not met
+    with queue.store.writer("test") as w:
+        w.put(
+            Figure(
+                id="fig-known",
+                date="2025-01-22",
+                metric="aid_trucks",
+                value=650,
+                counted_by="UN",
+                period="day",
+                sources=[Evidence(source="src-plain")],
+            )
+        )
+    again = client.get("/review/fig-candidate/decides", headers={"HX-Request": "true"}).text
+    before, after = again.split("→", 1)
+    assert "status-met" in before and "status-disputed" in after
 
 
 def test_filters_narrow_the_queue_and_bad_bounds_are_named(queue, client):

@@ -16,7 +16,8 @@ evaluated by the real engine with and without the candidates
 (``compliance.consequences``):
 
     dossier.consequences(ids, as_of=None)             → Consequences (the set together)
-    dossier.consequences_each(ids, as_of=None)        → dict[id, Consequences] (each alone)
+    dossier.what_if(as_of=None).accepting(ids)        → the same, the ledger as it stands
+                                                        evaluated once for many questions
 
 The queue a page at a time, narrowed by a ``QueueFilter``, and the ids a bulk
 decision takes:
@@ -58,6 +59,7 @@ __all__ = [
     "QueueFilter",
     "Review",
     "StatusChange",
+    "WhatIf",
     "parse_assignments",
 ]
 
@@ -151,22 +153,21 @@ class Review:
 
     def consequences(self, ids: Iterable[str], as_of: dt.date | None = None) -> Consequences:
         """The obligation-days whose status would change if these records were all accepted."""
-        return _WhatIf(self.store, as_of).accepting(list(dict.fromkeys(ids)))
+        return self.what_if(as_of).accepting(list(dict.fromkeys(ids)))
 
-    def consequences_each(
-        self, ids: Iterable[str], as_of: dt.date | None = None
-    ) -> dict[str, Consequences]:
-        """For each record, what accepting it alone would change (the ledger as it stands
-        is evaluated once, then once more per record)."""
-        what_if = _WhatIf(self.store, as_of)
-        return {i: what_if.accepting([i]) for i in dict.fromkeys(ids)}
+    def what_if(self, as_of: dt.date | None = None) -> WhatIf:
+        """The ledger as it stands (evaluated now, once), to ask of any records in turn
+        what accepting them would change: ``dossier.what_if().accepting([id])``."""
+        return WhatIf(self.store, as_of)
 
 
-class _WhatIf:
+class WhatIf:
     """The dossier's ledger as it stands, and as it would be with some records accepted.
 
     Both are full evaluations by the engine ``check`` runs (disputes found among
-    the records included): nothing is inferred from a record's fields.
+    the records included): nothing is inferred from a record's fields. Safe to share
+    between threads: nothing changes after it is built. On the Gaza example one
+    ledger takes about 20 ms, so each record asked about costs about that.
     """
 
     def __init__(self, store: Store, as_of: dt.date | None) -> None:
@@ -179,6 +180,7 @@ class _WhatIf:
         self.base = self._ledger([])
 
     def accepting(self, ids: Sequence[str]) -> Consequences:
+        """What accepting these records together would change; nothing for accepted ones."""
         taken = [_as_accepted(self.store.get(i), i) for i in ids]
         fresh = [r for r in taken if r is not None]
         if not fresh:

@@ -49,6 +49,11 @@ def test_each_card_shows_what_accepting_it_decides(server, browser_dossier, page
     page.goto(server.url + "/review")
     cards = page.locator("article.candidate")
     assert cards.count() >= 2
+    # each card asks the engine as it comes into view
+    for i in range(cards.count()):
+        cards.nth(i).scroll_into_view_if_needed()
+    for i in range(cards.count()):
+        cards.nth(i).locator(".pending-work").wait_for(state="detached")
     for i in range(cards.count()):
         section = cards.nth(i).locator("section.consequences")
         assert section.locator("h3").inner_text() == "If accepted, this decides"
