@@ -225,7 +225,7 @@ def test_the_queue_filters(dossier: Dossier) -> None:
     assert ids(since="2025-01-21") == []
     assert ids(source="src-1") == ["fig-1", "stm-1"]
     assert ids(source="src-2") == []
-    page = dossier.queue_page(QueueFilter(kind="figure"), 1, 25)
+    page = dossier.review_page(QueueFilter(kind="figure"), 1, 25)
     assert page.total == 1 and [e.record.id for e in page.entries] == ["fig-1"]
     choices = dossier.queue_choices()
     assert [sid for sid, _ in choices.sources] == ["src-1"]

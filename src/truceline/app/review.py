@@ -22,8 +22,8 @@ evaluated by the real engine with and without the candidates
 The queue a page at a time, narrowed by a ``QueueFilter``, and the ids a bulk
 decision takes:
 
-    dossier.queue_page(f, page, size) → Page;  dossier.queue_ids(f) → list[id]
-    dossier.queue_choices()           → QueueChoices (the filters' options)
+    dossier.review_page(f, page, size) → Page (app.dashboard); dossier.queue_ids(f) → list[id]
+    dossier.queue_choices()            → QueueChoices (the filters' options)
 """
 
 from __future__ import annotations
@@ -42,12 +42,10 @@ from truceline.compliance.consequences import Consequences, StatusChange, compar
 from truceline.errors import ReviewError
 from truceline.model import RECORD_KINDS, Record, ReviewState, dump, kind_of
 from truceline.store import Store
-from truceline.store.entries import Page
 from truceline.store.review_queue import (
     QueueChoices,
     QueueFilter,
     candidate_ids,
-    candidates,
     queue_choices,
 )
 from truceline.store.store import Outcome
@@ -96,10 +94,6 @@ class Review:
     ) -> dict[str, Outcome]:
         """Reject records (all in one transaction); they stay stored, marked rejected."""
         return _set_states(self.store, ids, ReviewState.REJECTED, by, note, waiting)
-
-    def queue_page(self, f: QueueFilter, page: int, size: int) -> Page:
-        """One page of the candidates the filter keeps, in date order (undated last)."""
-        return candidates(self.store, f, page, size)
 
     def queue_ids(self, f: QueueFilter) -> list[str]:
         """Every candidate the filter keeps, in the queue's order: a bulk decision's set."""

@@ -69,10 +69,9 @@ def queue_where(dialect: str, f: QueueFilter) -> list[sa.ColumnElement[bool]]:
     return where
 
 
-def candidates(store: Store, kind: str | QueueFilter, page: int, size: int) -> Page:
-    """One page of the review queue: candidates (of ``kind``, or every kind for "", or
-    those a ``QueueFilter`` keeps) in date order, undated last, then by id."""
-    f = kind if isinstance(kind, QueueFilter) else QueueFilter(kind=kind)
+def candidates(store: Store, f: QueueFilter, page: int, size: int) -> Page:
+    """One page of the review queue: the candidates ``f`` keeps, in date order, undated
+    last, then by id."""
     where = queue_where(store.dialect, f)
     query = (
         sa.select(R.c.data)

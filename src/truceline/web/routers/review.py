@@ -109,7 +109,7 @@ def queue(request: Request) -> HTMLResponse:
     asks for it as it comes into view."""
     w = _open(request)
     f = read_filter(request.query_params)
-    page = w.dossier.queue_page(f, int_param(request.query_params.get("page")), PAGE_SIZE)
+    page = w.dossier.review_page(f, int_param(request.query_params.get("page")), PAGE_SIZE)
     known = {e.record.id: w.snapshot.peek(_decides_key(e.record.id)) for e in page.entries}
     decides = {i: c for i, c in known.items() if c is not MISSING}
     done = request.query_params.get("done", "")
