@@ -62,7 +62,7 @@ def card(html: str, record_id: str) -> str:
 def test_each_card_says_what_accepting_it_would_decide(queue, client):
     html = client.get("/review").text
     # the page asks for each card's answer as the card comes into view
-    assert 'hx-get="/review/fig-candidate/decides" hx-trigger="revealed"' in card(
+    assert 'hx-get="/review/fig-candidate/decides" hx-trigger="intersect once"' in card(
         html, "fig-candidate"
     )
     decides = client.get("/review/fig-candidate/decides", headers={"HX-Request": "true"}).text

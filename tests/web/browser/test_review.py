@@ -52,7 +52,6 @@ def test_each_card_shows_what_accepting_it_decides(server, browser_dossier, page
     # each card asks the engine as it comes into view
     for i in range(cards.count()):
         cards.nth(i).scroll_into_view_if_needed()
-    for i in range(cards.count()):
         cards.nth(i).locator(".pending-work").wait_for(state="detached")
     for i in range(cards.count()):
         section = cards.nth(i).locator("section.consequences")

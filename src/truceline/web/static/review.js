@@ -45,6 +45,7 @@
     if (!box) return;
     box.hidden = show === undefined ? !box.hidden : !show;
     if (!box.hidden) box.querySelector(".keys-close").focus();
+    else if (current >= 0) cards()[current].focus({ preventScroll: true });
   }
 
   document.addEventListener("keydown", function (event) {
