@@ -64,7 +64,7 @@ def queue_where(dialect: str, f: QueueFilter) -> list[sa.ColumnElement[bool]]:
         where.append(R.c.confidence <= f.max_confidence)
     if f.since:
         where.append(R.c.date >= f.since)
-    if f.until:  # "2025-01-31" < "2025-01-31T…" never: dates are stored as days or shorter
+    if f.until:  # dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD): text order is date order
         where.append(R.c.date <= f.until)
     return where
 

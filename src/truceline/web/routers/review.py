@@ -7,11 +7,13 @@ Each card says what accepting would decide: the ledger as it stands
 (``Dossier.what_if``, evaluated once per dossier version and cached), then with
 the candidate accepted. That is one full evaluation per card (about 20 ms on the
 Gaza example, and it grows with the dossier), so a card asks for it when it
-scrolls into view (``/review/{id}/decides``, through HTMX) rather than the page
-paying for 25 at once; a card whose answer is cached shows it straight away. A filtered set is decided at once through a confirmation page
-(``/review/bulk``) that names how many, which, and the obligation-days the
-set would change; its form carries the ids it showed, so what is accepted is
-what was confirmed, in one transaction, or nothing if any has been decided since.
+comes into view (``/review/{id}/decides``, through HTMX) rather than the page
+paying for 25 at once; a card whose answer is cached shows it straight away.
+
+A filtered set is decided at once through a confirmation page (``/review/bulk``)
+that names how many, which, and the obligation-days the set would change; its
+form carries the ids it showed, so what is accepted is what was confirmed, in
+one transaction, or nothing if any has been decided since.
 """
 
 from __future__ import annotations
@@ -199,7 +201,7 @@ async def decide_bulk(request: Request) -> Response:
     note = str(form.get("note") or "").strip() or None
     dossier = web(request).dossier
     decide = dossier.accept if action == "accept" else dossier.reject
-    await run_in_threadpool(decide, ids, who.name or "web", note, True)
+    await run_in_threadpool(decide, ids, who.name or "web", note, waiting=True)
     params = {k: str(form.get(k)) for k in FILTER_PARAMS if form.get(k)}
     query = urlencode({**params, "done": action, "n": str(len(ids))})
     return RedirectResponse(f"/review?{query}", status_code=303)
