@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from truceline.agreement import Agreement
 from truceline.app import Dossier, parse_assignments
+from truceline.app.review import QueueFilter
 from truceline.errors import ReviewError
 from truceline.model import Evidence, Figure, Source, Statement
 
@@ -140,3 +143,90 @@ def test_parse_assignments() -> None:
     }
     with pytest.raises(ReviewError, match="expected FIELD=VALUE"):
         parse_assignments(["value"])
+
+
+# ------------------------------------------------------------- what accepting decides
+
+AID = {
+    "id": "truce",
+    "title": "A test truce",
+    "parties": ["Israel", "Hamas"],
+    "in_force": "2025-01-19",
+    "phases": [{"id": "p1", "start": {"day": "day 1"}, "length_days": 10}],
+    "obligations": [
+        {
+            "id": "aid-daily",
+            "kind": "quota",
+            "party": "Israel",
+            "clause": {"ref": "Aid trucks per day", "text": "Six hundred trucks a day."},
+            "phase": "p1",
+            "metric": "aid_trucks",
+            "unit": "one truck",
+            "target": 600,
+        }
+    ],
+}
+
+
+@pytest.fixture
+def tracked(dossier: Dossier) -> Dossier:
+    """The dossier with an agreement whose daily quota the candidate figure counts toward."""
+    with dossier.store.writer("import") as writer:
+        writer.put(Agreement.model_validate(AID))
+    return dossier
+
+
+def test_a_candidate_count_would_turn_its_day_from_unreported_to_met(tracked: Dossier) -> None:
+    what_if = tracked.what_if(as_of=dt.date(2025, 1, 25))
+    found = {i: what_if.accepting([i]) for i in ("fig-1", "stm-1")}
+    [change] = found["fig-1"].changes
+    assert (change.obligation, change.clause, change.party) == (
+        "aid-daily",
+        "Aid trucks per day",
+        "Israel",
+    )
+    assert (change.first, change.last) == (dt.date(2025, 1, 20), dt.date(2025, 1, 20))
+    assert (change.before, change.after) == ("unreported", "met")
+    # the undated statement decides no day of any obligation
+    assert found["stm-1"].decides_nothing and found["stm-1"].cited == 0
+    # asking changes nothing: the figure is still a candidate, its day still unreported
+    assert tracked.store.get("fig-1").state == "candidate"  # type: ignore[union-attr]
+    row = tracked.check(dt.date(2025, 1, 25)).get("aid-daily")
+    assert row is not None and row.day(dt.date(2025, 1, 20)).status == "unreported"  # type: ignore[union-attr]
+
+
+def test_consequences_of_a_set_and_of_an_accepted_record(tracked: Dossier) -> None:
+    together = tracked.consequences(["fig-1", "stm-1"], as_of=dt.date(2025, 1, 25))
+    assert [(c.first, c.after) for c in together.changes] == [(dt.date(2025, 1, 20), "met")]
+    tracked.accept(["fig-1"], by="ana")
+    assert tracked.consequences(["fig-1"], as_of=dt.date(2025, 1, 25)).decides_nothing
+    with pytest.raises(ReviewError, match="no record with id 'nope'"):
+        tracked.consequences(["nope"])
+
+
+def test_waiting_decisions_are_all_or_nothing(dossier: Dossier) -> None:
+    dossier.reject(["stm-1"], by="bob")
+    with pytest.raises(ReviewError, match="stm-1 is no longer waiting for review"):
+        dossier.accept(["fig-1", "stm-1"], by="ana", waiting=True)
+    assert dossier.store.get("fig-1").state == "candidate"  # type: ignore[union-attr]
+    assert dossier.store.get("stm-1").state == "rejected"  # type: ignore[union-attr]
+    assert dossier.accept(["fig-1"], by="ana", waiting=True) == {"fig-1": "edited"}
+
+
+def test_the_queue_filters(dossier: Dossier) -> None:
+    def ids(**f: object) -> list[str]:
+        return dossier.queue_ids(QueueFilter(**f))  # type: ignore[arg-type]
+
+    assert ids() == ["fig-1", "stm-1"]
+    assert ids(kind="statement") == ["stm-1"]
+    assert ids(min_confidence=0.7) == ["stm-1"]
+    assert ids(max_confidence=0.7) == ["fig-1"]
+    assert ids(since="2025-01-20", until="2025-01-20") == ["fig-1"]  # undated: in no range
+    assert ids(since="2025-01-21") == []
+    assert ids(source="src-1") == ["fig-1", "stm-1"]
+    assert ids(source="src-2") == []
+    page = dossier.review_page(QueueFilter(kind="figure"), 1, 25)
+    assert page.total == 1 and [e.record.id for e in page.entries] == ["fig-1"]
+    choices = dossier.queue_choices()
+    assert [sid for sid, _ in choices.sources] == ["src-1"]
+    assert choices.sources[0][1] == "Wire"

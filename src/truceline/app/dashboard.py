@@ -20,7 +20,7 @@ from truceline.store.choices import Choices, choices
 from truceline.store.counts import state_counts, timeline_total
 from truceline.store.entries import Entry, Page, entries_for, record_ids, records_by_id
 from truceline.store.filters import TimelineFilter
-from truceline.store.review_queue import candidates
+from truceline.store.review_queue import QueueFilter, candidates
 from truceline.store.sources import records_citing, source, source_ids, source_page
 from truceline.store.speakers import Speaker, speakers, statements_of
 from truceline.store.timeline import CountCache, timeline
@@ -92,9 +92,9 @@ class Dashboard:
 
     # ------------------------------------------------------------- review, counts, version
 
-    def review_page(self, kind: str, page: int, size: int) -> Page:
-        """One page of the review queue (candidates), optionally of one kind."""
-        return candidates(self.store, kind, page, size)
+    def review_page(self, f: QueueFilter, page: int, size: int) -> Page:
+        """One page of the review queue: the candidates the filter keeps."""
+        return candidates(self.store, f, page, size)
 
     def state_counts(self) -> dict[str, int]:
         """How many records are in each review state."""
