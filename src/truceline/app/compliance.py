@@ -7,12 +7,9 @@ compliance pages, the static site), so they all read the same ledger.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from truceline.app.reconcile import kept_disputes
 from truceline.compliance import DeadlineItem, Ledger, deadlines, evaluate
-from truceline.model import Agreement, Dispute, Record, Source
-from truceline.reconcile import detect_disputes
 from truceline.store import Store
 
 
@@ -39,20 +36,3 @@ class Compliance:
     def deadlines(self, as_of: dt.date | None = None) -> list[DeadlineItem]:
         """Every deadline as of a day, soonest due first (agrees with ``check``)."""
         return deadlines(self.check(as_of))
-
-
-def ledger_of(
-    agreements: Sequence[Agreement],
-    records: Sequence[Record],
-    sources: Sequence[Source],
-    stored_disputes: Sequence[Dispute],
-    as_of: dt.date | None,
-) -> Ledger:
-    """The ledger of these records as if accepted, disputes found afresh among them.
-
-    The review queue's "what accepting decides" (candidates added to the
-    accepted records). Over the accepted records alone it equals ``check``,
-    whose disputes are the kept ones (``tests/reconcile/test_units.py``).
-    """
-    disputes = detect_disputes(list(records), list(sources), list(stored_disputes))
-    return evaluate(agreements, records, sources, disputes, as_of=as_of)

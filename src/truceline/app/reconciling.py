@@ -58,19 +58,38 @@ def reconcile(store: Store) -> None:
     if kept.is_current(store, wanted):
         return
     with store.writer("truceline") as writer:
-        conn = writer.conn
-        marks = kept.marks(conn)
-        top = kept.last_revision(conn)
-        if marks.get("settings") == wanted and marks.get("revision") == str(top):
-            return  # another process caught up while this one waited
-        changes = []
-        if marks.get("settings") == wanted and "revision" in marks:
-            changes = kept.changed_since(conn, int(marks["revision"]), top)
-        if "revision" not in marks or marks.get("settings") != wanted or _large(conn, changes):
-            _rebuild(conn)
-        else:
-            _update(conn, changes)
-        kept.set_marks(conn, {"revision": str(top), "settings": wanted})
+        _catch_up(writer.conn, wanted)
+
+
+def found_if_accepted(store: Store, ids: Collection[str]) -> list[Dispute]:
+    """The disputes the units would find were these records accepted.
+
+    Accepted in a trial transaction, reconciled from the mark as an ingest would
+    be (only what the records touch), read, and rolled back: the review queue's
+    "what accepting decides" asks the same reconciliation ``check`` reads.
+    """
+    reconcile(store)
+    with store.trial("what accepting decides") as writer:
+        for record_id in ids:
+            writer.set_state(record_id, ReviewState.ACCEPTED)
+        _catch_up(writer.conn, settings())
+        return kept.found_on(writer.conn)
+
+
+def _catch_up(conn: sa.Connection, wanted: str) -> None:
+    """Reconcile what was written since the mark, in the writer's transaction."""
+    marks = kept.marks(conn)
+    top = kept.last_revision(conn)
+    if marks.get("settings") == wanted and marks.get("revision") == str(top):
+        return  # another process caught up while this one waited
+    changes = []
+    if marks.get("settings") == wanted and "revision" in marks:
+        changes = kept.changed_since(conn, int(marks["revision"]), top)
+    if "revision" not in marks or marks.get("settings") != wanted or _large(conn, changes):
+        _rebuild(conn)
+    else:
+        _update(conn, changes)
+    kept.set_marks(conn, {"revision": str(top), "settings": wanted})
 
 
 def _large(conn: sa.Connection, changes: list[tuple[str, str]]) -> bool:

@@ -35,12 +35,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from truceline.app.compliance import ledger_of
+from truceline.app.reconcile import kept_disputes
+from truceline.app.reconciling import found_if_accepted
 from truceline.bounds import explain_limit
-from truceline.compliance import Ledger
+from truceline.compliance import Ledger, evaluate
 from truceline.compliance.consequences import Consequences, StatusChange, compare
 from truceline.errors import ReviewError
-from truceline.model import RECORD_KINDS, Record, ReviewState, dump, kind_of
+from truceline.model import RECORD_KINDS, Dispute, Record, ReviewState, dump, kind_of
+from truceline.reconcile.units import found_disputes
 from truceline.store import Store
 from truceline.store.review_queue import (
     QueueChoices,
@@ -158,10 +160,12 @@ class Review:
 class WhatIf:
     """The dossier's ledger as it stands, and as it would be with some records accepted.
 
-    Both are full evaluations by the engine ``check`` runs (disputes found among
-    the records included): nothing is inferred from a record's fields. Safe to share
-    between threads: nothing changes after it is built. On the Gaza example one
-    ledger takes about 20 ms, so each record asked about costs about that.
+    Both are full evaluations by the engine ``check`` runs, with the disputes the
+    dossier's reconciliation finds: as it stands, and with the records accepted in
+    a transaction that is rolled back (``found_if_accepted``: only what they touch
+    is reconciled again). Nothing is inferred from a record's fields. Safe to
+    share between threads: nothing changes after it is built. On the Gaza example
+    one ledger takes about 20 ms, so each record asked about costs about that.
     """
 
     def __init__(self, store: Store, as_of: dt.date | None) -> None:
@@ -169,9 +173,9 @@ class WhatIf:
         self.as_of = as_of or dt.date.today()
         self.accepted = store.records(states=(ReviewState.ACCEPTED.value,))
         self.sources = store.sources()
-        self.disputes = store.disputes()
+        self.stored = store.disputes()
         self.agreements = store.agreements()
-        self.base = self._ledger([])
+        self.base = self._ledger([], kept_disputes(store, self.stored))
 
     def accepting(self, ids: Sequence[str]) -> Consequences:
         """What accepting these records together would change; nothing for accepted ones."""
@@ -179,11 +183,13 @@ class WhatIf:
         fresh = [r for r in taken if r is not None]
         if not fresh:
             return Consequences()
-        return compare(self.base, self._ledger(fresh), {r.id for r in fresh})
+        found = found_if_accepted(self.store, [r.id for r in fresh])
+        after = self._ledger(fresh, found_disputes(self.stored, found))
+        return compare(self.base, after, {r.id for r in fresh})
 
-    def _ledger(self, extra: list[Record]) -> Ledger:
+    def _ledger(self, extra: list[Record], disputes: list[Dispute]) -> Ledger:
         records = [*self.accepted, *extra]
-        return ledger_of(self.agreements, records, self.sources, self.disputes, self.as_of)
+        return evaluate(self.agreements, records, self.sources, disputes, as_of=self.as_of)
 
 
 def parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:

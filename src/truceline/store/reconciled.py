@@ -234,8 +234,13 @@ def clear(conn: sa.Connection) -> None:
 def found(store: Store) -> list[Dispute]:
     """Every dispute the units found, as stored."""
     with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(found_disputes.c.data).order_by(found_disputes.c.unit))
-        return [load_dispute(data) for (data,) in rows]
+        return found_on(conn)
+
+
+def found_on(conn: sa.Connection) -> list[Dispute]:
+    """As ``found``, inside a transaction (one that may see writes not committed yet)."""
+    rows = conn.execute(sa.select(found_disputes.c.data).order_by(found_disputes.c.unit))
+    return [load_dispute(data) for (data,) in rows]
 
 
 def is_current(store: Store, settings: str) -> bool:

@@ -104,6 +104,17 @@ class Store:
         with self.engine.connect() as conn, self._begin_writing(conn):
             yield Writer(conn, by)
 
+    @contextmanager
+    def trial(self, by: str) -> Iterator[Writer]:
+        """A writer whose transaction is always rolled back: to ask what a write would
+        change (the review queue's "what accepting decides") without making it."""
+        with self.engine.connect() as conn:
+            transaction = self._begin_writing(conn)
+            try:
+                yield Writer(conn, by)
+            finally:
+                transaction.rollback()
+
     def _begin_writing(self, conn: sa.Connection) -> sa.RootTransaction:
         """Begin a transaction holding the write lock, waiting at most ``busy_timeout``."""
         conn.execution_options(**{_WRITE: True})
