@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field
 
 MB = 1024 * 1024
@@ -18,6 +20,15 @@ class IngestOptions(BaseModel):
     outlet: str | None = Field(
         None, description="Outlet for sources whose input does not name one (beats guesses)."
     )
+    published: dt.date | None = Field(
+        None, description="Publication day of every plain file read (beats the page's own)."
+    )
+    title: str | None = Field(
+        None, description="Title of every plain file read (beats the page's own)."
+    )
+    url: str | None = Field(
+        None, description="Address of the one plain file read (beats the page's own)."
+    )
     auto_accept: float | None = Field(
         None, ge=0, le=1, description="Store candidates at or above this confidence as accepted."
     )
@@ -31,3 +42,8 @@ class IngestOptions(BaseModel):
         80, ge=0, description="Shorter main text from an HTML page counts as no article."
     )
     user_agent: str = "truceline (+https://github.com/truceline/truceline)"
+
+    @property
+    def describes_a_file(self) -> bool:
+        """Whether a publication day, title or address was given for plain files."""
+        return any(v is not None for v in (self.published, self.title, self.url))
