@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from truceline.app import ledger_document
 from truceline.cli.app import app
 from truceline.cli.collector import gc_paused
 from truceline.cli.console import out as console
@@ -27,7 +28,7 @@ from truceline.compliance import (
     deadlines,
     to_ical,
 )
-from truceline.compliance.ledger import Status, obligation_json
+from truceline.compliance.ledger import Status
 from truceline.compliance.life import Life
 from truceline.dates import parse_day
 from truceline.errors import DateError
@@ -90,14 +91,7 @@ def check(
             raise typer.BadParameter(f"no obligation {obligation!r} (known: {known})")
         chosen = [found]
     if as_json:
-        print_json(
-            {
-                "as_of": ledger.as_of.isoformat(),
-                "breached": any(o.first_breach for o in chosen),
-                "agreements": [life.to_json() for life in ledger.lives],
-                "obligations": [obligation_json(o, days=days) for o in chosen],
-            }
-        )
+        print_json(ledger_document(ledger, chosen, days=days))
     elif days:
         for o in chosen:
             _print_days(o)

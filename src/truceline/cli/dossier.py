@@ -17,6 +17,7 @@ from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_BAD_INPUT
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
 from truceline.cli.progress import progress_bar
+from truceline.dates import parse_day
 from truceline.files.jsonschema import dossier_file_schema
 from truceline.model import RECORD_KINDS, dump, kind_of, summary_of
 
@@ -61,17 +62,39 @@ def export(
     folder: Annotated[Path, typer.Argument(help="Folder to write.")],
     format: Annotated[
         ExportFormat,
-        typer.Option("--format", help="yaml: dossier files; data: CSV, JSONL, Parquet."),
+        typer.Option(
+            "--format",
+            help="yaml: dossier files (re-importable); data: the Data page's files "
+            "(CSV, Parquet, JSON: ledger, events, statements, figures, records, sources; "
+            "iCalendar; TimelineJS).",
+        ),
     ] = ExportFormat.yaml,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="The ledger's day for --format data (default today)."),
+    ] = None,
     dossier: DossierOpt = Path("."),
     db: DbOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Write the dossier out: as YAML dossier files (re-importable) or as data files."""
+    """Write the dossier out: as YAML dossier files (re-importable) or as data files.
+
+    Says what it wrote: one line per file, then how many files and where.
+    """
+    when = parse_day(as_of, "--as-of")
     with open_dossier(dossier, db) as d:
-        export = d.export_dir if format is ExportFormat.yaml else d.export_tables
-        written = export(folder)
+        if format is ExportFormat.yaml:
+            written = d.export_dir(folder)
+            what = "YAML dossier files (truceline import reads them back)"
+        else:
+            written = d.export_data(folder, as_of=when)
+            what = "data files"
+    if as_json:
+        print_json({"folder": str(folder), "files": [str(p) for p in written]})
+        return
     for path in written:
         console.print(str(path))
+    console.print(f"wrote {len(written)} {what} to {folder}")
 
 
 @app.command("list")
