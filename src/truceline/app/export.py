@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from truceline.app.actors import ACTORS_FILE, Actors
 from truceline.compliance import Ledger, ObligationLedger, deadlines, to_ical
@@ -17,28 +17,45 @@ from truceline.report.timelinejs import timeline_json
 from truceline.store import Store
 
 PARQUET = "application/vnd.apache.parquet"
-DATA_SETS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "ledger": (
-        "The compliance ledger: each obligation's status on each day, with the ids of the "
-        "records that decide it",
+
+
+class DataSet(NamedTuple):
+    """One data set of the Data page: its heading, what it holds, the formats it comes in."""
+
+    title: str
+    what: str
+    formats: tuple[str, ...]
+
+
+DATA_SETS: dict[str, DataSet] = {
+    "ledger": DataSet(
+        "Compliance ledger",
+        "Each obligation's status on each day, with the ids of the records that decide it "
+        "(a day nobody reported on is unreported)",
         ("csv", "parquet", "json"),
     ),
-    "events": ("Events, one row each, ACLED-like columns", ("csv", "parquet")),
-    "statements": (
-        "Statements: speaker, words, and whether they are quoted (direct) or paraphrased "
-        "(indirect)",
+    "events": DataSet("Events", "One row per event, ACLED-like columns", ("csv", "parquet")),
+    "statements": DataSet(
+        "Statements",
+        "Speaker and words, and whether the words are quoted (direct) or paraphrased (indirect)",
         ("csv", "parquet"),
     ),
-    "figures": (
-        "Figures: every count with its metric, value, bound and counter",
+    "figures": DataSet(
+        "Figures",
+        "Every count: its metric, value, bound and who counted",
         ("csv", "parquet"),
     ),
-    "records": ("Every record: the columns all kinds share", ("csv", "parquet", "jsonl", "json")),
-    "sources": ("Sources: outlet, day, title and address", ("csv", "parquet")),
-    "deadlines": ("Deadlines of the agreement", ("ics",)),
-    "timeline": ("The timeline for TimelineJS", ("json",)),
+    "records": DataSet(
+        "All records",
+        "The columns every kind of record shares; JSON holds the records whole, with "
+        "sources, agreements and disputes",
+        ("csv", "parquet", "jsonl", "json"),
+    ),
+    "sources": DataSet("Sources", "Outlet, day, title and address", ("csv", "parquet")),
+    "deadlines": DataSet("Deadlines", "The agreement's deadlines, for a calendar", ("ics",)),
+    "timeline": DataSet("Timeline", "The accepted records for TimelineJS", ("json",)),
 }
-"""Data set → (what it holds, the formats it is written in): what ``export_data`` writes."""
+"""Data set → its title, what it holds and its formats: what ``export_data`` writes."""
 _MEDIA = {
     "csv": "text/csv",
     "parquet": PARQUET,
@@ -47,9 +64,9 @@ _MEDIA = {
     "ics": "text/calendar",
 }
 DATA_FILES: dict[str, tuple[str, str]] = {
-    f"{name}.{fmt}": (_MEDIA[fmt], what)
-    for name, (what, formats) in DATA_SETS.items()
-    for fmt in formats
+    f"{name}.{fmt}": (_MEDIA[fmt], data.what)
+    for name, data in DATA_SETS.items()
+    for fmt in data.formats
 }
 """File name → (media type, what its data set holds): every file ``export_data`` writes."""
 
