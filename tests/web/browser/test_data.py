@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from browser_kit import assert_fits_window, assert_nothing_ran, shot
@@ -38,14 +39,14 @@ def test_the_ledger_downloads_are_the_ledger(page, server) -> None:  # type: ign
         page.get_by_label("Compliance ledger as CSV").click()
     download = got.value
     assert download.suggested_filename == "ledger.csv"
-    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
     assert rows and {"obligation", "day", "status", "evidence"} <= set(rows[0])
     verdicts = [r for r in rows if r["status"] in ("met", "breached")]
     assert verdicts and all(r["evidence"] or r["against"] for r in verdicts)
 
     with page.expect_download() as got:
         page.get_by_label("Compliance ledger as JSON").click()
-    document = json.loads(open(got.value.path(), encoding="utf-8").read())
+    document = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
     ids = {o["id"] for o in document["obligations"]}
     assert ids == {r["obligation"] for r in rows}
 
