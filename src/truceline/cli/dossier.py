@@ -19,7 +19,17 @@ from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossie
 from truceline.cli.progress import progress_bar
 from truceline.dates import parse_day
 from truceline.files.jsonschema import dossier_file_schema
-from truceline.model import RECORD_KINDS, dump, kind_of, summary_of
+from truceline.model import (
+    RECORD_KINDS,
+    Event,
+    Figure,
+    Record,
+    Response,
+    Statement,
+    dump,
+    kind_of,
+    summary_of,
+)
 
 
 @app.command()
@@ -48,7 +58,8 @@ def import_(
         )
     else:
         console.print(
-            f"created {report.created}, edited {report.edited}, unchanged {report.unchanged}"
+            f"imported {folder} into {d.path}: created {report.created}, "
+            f"edited {report.edited}, unchanged {report.unchanged}"
         )
 
 
@@ -117,11 +128,40 @@ def list_(
         print_json([dump(r) for r in records])
         return
     table = Table(
-        "id", "date", "kind", "state", "claimed by", "summary", title=f"{len(records)} records"
+        "id",
+        "date",
+        "kind",
+        "type",
+        "state",
+        "claimed by",
+        "summary",
+        title=f"{len(records)} records",
     )
     for r in records:
-        table.add_row(r.id, r.date or "", r.kind, r.state, r.claimed_by or "", summary_of(r) or "")
+        table.add_row(
+            r.id,
+            r.date or "",
+            r.kind,
+            _type_of(r),
+            r.state,
+            r.claimed_by or "",
+            summary_of(r) or "",
+        )
     console.print(table)
+
+
+def _type_of(record: Record) -> str:
+    """What sort of record within its kind: an event's type, a figure's metric, a
+    response's stance, and whether a statement's words are quoted or paraphrased."""
+    if isinstance(record, Event):
+        return str(record.type)
+    if isinstance(record, Statement):
+        return "quotation" if record.mode == "direct" else "paraphrase"
+    if isinstance(record, Figure):
+        return record.metric
+    if isinstance(record, Response):
+        return str(record.stance)
+    return ""
 
 
 @app.command()
