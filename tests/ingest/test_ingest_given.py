@@ -144,7 +144,7 @@ def _main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
     ("extra", "message"),
     [
         (["--published", "2025-13-01"], "--published"),
-        (["--title", "T"], "articles.jsonl: --title describe .txt and .html files"),
+        (["--title", "T"], "articles.jsonl: --title can only describe a .txt or .html file"),
     ],
 )
 def test_refusals_are_one_line_with_exit_2_and_store_nothing(

@@ -95,13 +95,13 @@ def check_given(inputs: Sequence[str | Path], options: IngestOptions) -> None:
     files: list[Path] = []
     for item in inputs:
         if isinstance(item, str) and is_url(item):
-            raise IngestError(f"{item}: {flags} describe .txt and .html files, not a URL")
+            raise IngestError(f"{item}: {flags} can only describe a .txt or .html file, not a URL")
         path = Path(item)
         files += _files_in(path) if path.is_dir() else [path]
     for file in files:
         if _kind(file) in ("jsonl", "warc"):
             raise IngestError(
-                f"{file}: {flags} describe .txt and .html files; "
+                f"{file}: {flags} can only describe a .txt or .html file; "
                 "each article of a JSONL or WARC file carries its own"
             )
     if options.url is not None and len(files) > 1:
