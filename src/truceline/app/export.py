@@ -16,8 +16,6 @@ from truceline.report.exports import write_all, write_ledger
 from truceline.report.timelinejs import timeline_json
 from truceline.store import Store
 
-PARQUET = "application/vnd.apache.parquet"
-
 
 class DataSet(NamedTuple):
     """One data set of the Data page: its heading, what it holds, the formats it comes in."""
@@ -58,7 +56,7 @@ DATA_SETS: dict[str, DataSet] = {
 """Data set → its title, what it holds and its formats: what ``export_data`` writes."""
 _MEDIA = {
     "csv": "text/csv",
-    "parquet": PARQUET,
+    "parquet": "application/vnd.apache.parquet",
     "json": "application/json",
     "jsonl": "application/x-ndjson",
     "ics": "text/calendar",
