@@ -42,8 +42,3 @@ class IngestOptions(BaseModel):
         80, ge=0, description="Shorter main text from an HTML page counts as no article."
     )
     user_agent: str = "truceline (+https://github.com/truceline/truceline)"
-
-    @property
-    def describes_a_file(self) -> bool:
-        """Whether a publication day, title or address was given for plain files."""
-        return any(v is not None for v in (self.published, self.title, self.url))

@@ -6,6 +6,11 @@
     .warc / .warc.gz  HTML responses, each read like an HTML page
     http(s)://…       fetched (see truceline.ingest._fetch), then read as HTML or text
 
+A plain file (.txt, .html, or any other suffix) takes the publication day,
+title and address given in the options (``--published``, ``--title``,
+``--url``) over what it says itself; ``check_given`` refuses them for inputs
+that carry their own (JSONL, WARC, URLs).
+
 A folder is read file by file (the kinds above, sorted by path). Every failure
 is an ``IngestError`` that names the file (and the line of a JSONL file). Given
 ``on_skip``, a failure of one document (a file of a folder, a line of a JSONL
