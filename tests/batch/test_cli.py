@@ -23,7 +23,7 @@ def test_batch_writes_the_tables_and_reports_failures(corpus, tmp_path, schedule
     assert "4 of 5 files" in result.stdout and "1 failed" in result.stdout
     assert "missing.txt: no such file" in result.stderr
     files = pq.read_table(out / "files.parquet").to_pylist()
-    assert {row["file"].rsplit("/", 1)[-1]: row["published"] for row in files} == PUBLISHED
+    assert {row["file"].rsplit("/", 1)[-1]: str(row["published"]) for row in files} == PUBLISHED
     quotes = pq.read_table(out / "quotes.parquet").to_pylist()
     assert {row["file"].rsplit("/", 1)[-1] for row in quotes} <= TEXTS.keys() and quotes
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["day1"] == "2025-01-19"

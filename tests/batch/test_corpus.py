@@ -11,9 +11,17 @@ import pyarrow.parquet as pq
 import pytest
 
 from truceline.batch import ITEM_KINDS, MANIFEST, SCHEMAS, TABLES, collect_files, run_corpus
+from truceline.dates import first_day
 from truceline.errors import TrucelineError
 
 from .conftest import DAY1, PUBLISHED, TEXTS
+
+
+def as_stored(item: dict) -> dict:
+    """An extracted item as its table holds it: an event's date as a date (its first day)."""
+    if isinstance(item.get("date"), str):
+        return {**item, "date": first_day(item["date"])}
+    return item
 
 
 def read_tables(out: Path) -> dict[str, list[dict]]:
@@ -57,7 +65,7 @@ def test_tables_equal_in_process_extraction(run, extractor) -> None:
         got = by_file(tables[kind])
         for name, text in TEXTS.items():
             expected = extractor.extract(text, PUBLISHED[name]).to_json()[kind]
-            assert got.get(name, []) == expected, (kind, name)
+            assert got.get(name, []) == [as_stored(item) for item in expected], (kind, name)
             for item in expected:  # the schema holds every field the extractor gives
                 assert set(item) == set(SCHEMAS[kind].names) - {"file"}
     assert sum(report.counts.values()) > 10
@@ -78,7 +86,7 @@ def test_files_are_in_input_order_with_their_dates(run, corpus) -> None:
     expected = [str(p) for p in collect_files([corpus / "reports"])]
     assert [row["file"] for row in files] == expected
     assert len(expected) == 4  # hidden files and non-.txt files are skipped
-    assert {Path(r["file"]).name: r["published"] for r in files} == PUBLISHED
+    assert {Path(r["file"]).name: str(r["published"]) for r in files} == PUBLISHED
     assert report.processed == report.files == 4
     assert seen[0] == (0, 4) and seen[-1] == (4, 4) and len(seen) == 5
 
@@ -130,7 +138,7 @@ def test_published_index_is_honoured(tmp_path, scheduler, extractor) -> None:
         by_file(tables["timex"])["mar.txt"]
         == extractor.extract(text, "2025-03-03").to_json()["timex"]
     )
-    assert {r["file"].rsplit("/", 1)[-1]: r["published"] for r in tables["files"]} == index
+    assert {r["file"].rsplit("/", 1)[-1]: str(r["published"]) for r in tables["files"]} == index
 
 
 def test_a_crash_leaves_the_previous_output_untouched(tmp_path, scheduler) -> None:

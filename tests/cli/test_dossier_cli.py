@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from truceline.app import DATA_FILES
 from truceline.cli.app import app
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -70,18 +71,23 @@ def test_export_yaml_reimports_unchanged(dossier: Path, tmp_path: Path) -> None:
     assert json.loads(again.stdout) == {"created": 0, "edited": 0, "unchanged": 6}
 
 
-def test_export_data_files(dossier: Path, tmp_path: Path) -> None:
+def test_export_data_writes_the_data_pages_files_and_says_so(dossier: Path, tmp_path: Path) -> None:
     out = tmp_path / "data"
-    assert (
-        runner.invoke(app, ["export", str(out), "--format", "data", "-d", str(dossier)]).exit_code
-        == 0
-    )
-    assert sorted(p.name for p in out.iterdir()) == [
-        "events.csv",
-        "events.parquet",
-        "records.jsonl",
-        "records.parquet",
-    ]
+    result = runner.invoke(app, ["export", str(out), "--format", "data", "-d", str(dossier)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(DATA_FILES)
+    assert f"wrote {len(DATA_FILES)} data files to {out}" in result.stdout
+    assert str(out / "ledger.csv") in result.stdout
+
+
+def test_export_yaml_says_what_it_wrote(dossier: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["export", str(out), "-d", str(dossier), "--json"])
+    assert result.exit_code == 0, result.output
+    files = json.loads(result.stdout)["files"]
+    assert files and all(Path(f).is_file() and Path(f).is_relative_to(out) for f in files)
+    said = runner.invoke(app, ["export", str(out), "-d", str(dossier)]).stdout
+    assert f"wrote {len(files)} YAML dossier files" in said and str(out) in said
 
 
 def test_schema_describes_every_section(tmp_path: Path) -> None:

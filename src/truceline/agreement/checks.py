@@ -65,7 +65,12 @@ def _duplicates(agreement: Agreement) -> Iterator[Problem]:
 def _phase_names(agreement: Agreement) -> Iterator[Problem]:
     if agreement.amends and not agreement.phases:
         return
-    phases = {p.id for p in agreement.phases}
+    yield from phase_problems(agreement, {p.id for p in agreement.phases})
+
+
+def phase_problems(agreement: Agreement, phases: set[str]) -> Iterator[Problem]:
+    """Every phase the agreement names that is not among ``phases`` (its own, or for an
+    amendment without phases, those of the version it amends)."""
     known = ", ".join(sorted(phases)) or "none declared"
     for loc, phase in _phase_uses(agreement):
         if phase not in phases:

@@ -33,3 +33,17 @@ def patch_problems(agreement: Agreement) -> Iterator[Problem]:
     for i, oid in enumerate(agreement.drop):
         if oid in named:
             yield ("drop", i), f"{oid!r} is both dropped and added or replaced"
+
+
+def target_problems(patch: Agreement, held: set[str]) -> Iterator[Problem]:
+    """What a patch names against the obligations ``held`` by the version it amends:
+    a replaced or dropped id must be there, an added one must not."""
+    for i, item in enumerate(patch.replace):
+        if item.id not in held:
+            yield ("replace", i, "id"), f"no obligation {item.id!r} in the amended version"
+    for i, oid in enumerate(patch.drop):
+        if oid not in held:
+            yield ("drop", i), f"no obligation {oid!r} in the amended version"
+    for i, item in enumerate(patch.add):
+        if item.id in held:
+            yield ("add", i, "id"), f"{item.id!r} is already an obligation (use replace)"

@@ -7,7 +7,7 @@ docs/architecture.md for who may import whom.
 
 from truceline.app.accounts import ROLES, LoginLimiter, Viewer
 from truceline.app.dossier import DB_FILE, Dossier, ImportReport, database_url
-from truceline.app.export import DATA_FILES
+from truceline.app.export import DATA_FILES, DATA_SETS, ledger_document
 from truceline.app.ingest import IngestReport, SourceOutcome
 from truceline.app.negotiation import NegotiationRecord
 from truceline.app.reconcile import Reconciliation
@@ -23,6 +23,7 @@ from truceline.store.version import VersionWatch
 # are named here so that a face never imports ``truceline.store``.
 __all__ = [
     "DATA_FILES",
+    "DATA_SETS",
     "DB_FILE",
     "READ_ONLY_FIELDS",
     "ROLES",
@@ -43,5 +44,6 @@ __all__ = [
     "VersionWatch",
     "Viewer",
     "database_url",
+    "ledger_document",
     "parse_assignments",
 ]

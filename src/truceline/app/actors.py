@@ -9,6 +9,7 @@ resolves names to it (``Register``); review sees the names it does not know
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 from truceline.base import make_id
 from truceline.errors import DossierFileError, ReviewError
 from truceline.files import read_file, write_actors
-from truceline.files.reader import explain
+from truceline.files.reader import Origin, explain
 from truceline.model import Actor, Event, Statement
 from truceline.reconcile.register import Register, fold
 from truceline.store import Store
@@ -81,10 +82,13 @@ class Actors:
         write_actors(self.actors_file, merged)
         return actor
 
-    def merged_actors(self, incoming: list[Actor], where: str) -> list[Actor]:
+    def merged_actors(
+        self, incoming: list[Actor], where: str, origins: Mapping[str, Origin] | None = None
+    ) -> list[Actor]:
         """The register with ``incoming`` merged in: same id → aliases added; else appended.
 
-        Refuses (before anything is written) a name or alias that would stand for two actors.
+        Refuses (before anything is written) a name or alias that would stand for two actors,
+        at its file, line and field when ``origins`` (actor id → where it was read) has it.
         """
         merged = {a.id: a for a in self.actors()}
         for actor in incoming:
@@ -98,12 +102,16 @@ class Actors:
             for name in (actor.name, *actor.aliases):
                 key = fold(name)
                 if owner.setdefault(key, actor.id) != actor.id:
-                    raise DossierFileError(
-                        where,
-                        None,
-                        "aliases",
-                        f"{name!r} already names actor {owner[key]!r} in {ACTORS_FILE}",
-                    )
+                    message = f"{name!r} already names actor {owner[key]!r} in {ACTORS_FILE}"
+                    origin = (origins or {}).get(actor.id)
+                    if origin is not None:
+                        field = (
+                            ("name",)
+                            if name == actor.name
+                            else ("aliases", actor.aliases.index(name))
+                        )
+                        raise origin.error(field, message)
+                    raise DossierFileError(where, None, "aliases", message)
         return list(merged.values())
 
 

@@ -142,7 +142,11 @@ class Dossier(
         validated with the rest before anything is written.
         """
         content = self.read(folder)
-        actors = self.merged_actors(content.actors, where=str(folder)) if content.actors else None
+        actors = (
+            self.merged_actors(content.actors, str(folder), content.actor_origins)
+            if content.actors
+            else None
+        )
         objects = content.objects()
         outcomes: Counter[str] = Counter()
         with self.store.writer(by) as writer:

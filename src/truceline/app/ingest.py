@@ -23,7 +23,7 @@ from truceline.app import reconciling
 from truceline.app.actors import Actors
 from truceline.dates import first_day
 from truceline.errors import ExtractionError, IngestError
-from truceline.ingest import IngestOptions, candidates, read_input
+from truceline.ingest import IngestOptions, candidates, check_given, read_input
 from truceline.mentions import Extraction
 from truceline.model import Event, Record, ReviewState, Source, Statement
 from truceline.reconcile.register import Register
@@ -111,6 +111,7 @@ class Ingesting(Actors):
         ``options.extract`` is true), with day 1 from the dossier's earliest agreement.
         """
         options = options or IngestOptions()
+        check_given(inputs, options)
         report = IngestReport()
         tick = progress or (lambda stage, done, total: None)
 

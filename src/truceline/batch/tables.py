@@ -5,7 +5,9 @@ found under a given folder) followed by the item's fields in the extraction
 output (`to_json()` of the typed results; see DESIGN.md, "Extraction output"). Offsets are into the file's decoded
 text, as with `truceline extract`. Figure values are float64 (a figure may be
 "half"); lists of names are list<string>; an event's figures are a list of
-structs with the figure fields.
+structs with the figure fields. An event's `date` and a file's `published` are
+date32 columns: a date known to the month or week is stored as its first day,
+its precision kept beside it (`precision`).
 
 DOCS: docs/batch.md
 """
@@ -15,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pyarrow as pa
+
+from truceline.dates import first_day
 
 ITEM_KINDS = ("quotes", "timex", "figures", "events")
 """Item tables, in DESIGN.md order (one row per extracted item)."""
@@ -66,7 +70,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "events": pa.schema(
         [
             _FILE,
-            pa.field("date", pa.string()),
+            pa.field("date", pa.date32()),
             pa.field("precision", pa.string()),
             pa.field("actors", pa.list_(pa.string())),
             pa.field("type", pa.string()),
@@ -82,7 +86,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "files": pa.schema(
         [
             _FILE,
-            pa.field("published", pa.string()),
+            pa.field("published", pa.date32()),
             pa.field("characters", pa.int64()),
         ]
     ),
@@ -101,4 +105,12 @@ def to_table(name: str, rows: Iterable[dict]) -> pa.Table:
     Keys outside the schema are left out (tests/batch pins the schema to the
     extractor's output, so a new field fails a test rather than a long run).
     """
-    return pa.Table.from_pylist(list(rows), schema=SCHEMAS[name])
+    schema = SCHEMAS[name]
+    dates = [f.name for f in schema if f.type == pa.date32()]
+    return pa.Table.from_pylist([_dated(row, dates) for row in rows], schema=schema)
+
+
+def _dated(row: dict, fields: list[str]) -> dict:
+    """The row with its ISO date strings as dates (their first day)."""
+    found = {f: first_day(row[f]) for f in fields if isinstance(row.get(f), str)}
+    return {**row, **found} if found else row

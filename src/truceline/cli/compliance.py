@@ -1,7 +1,8 @@
 """Compliance commands: `check` (the ledger) and `deadlines` (to-do list and iCalendar).
 
 Glue only: the ledger comes from ``Dossier.check``.
-Exit codes: 0 nothing breached, 1 something breached, 2 bad input.
+Exit codes: ``check`` 1 when an obligation is breached on a record, ``deadlines`` 1
+when a deadline is past due and not met; else 0; 2 on bad input.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from truceline.app import ledger_document
 from truceline.cli.app import app
 from truceline.cli.collector import gc_paused
+from truceline.cli.console import err
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_FINDINGS
 from truceline.cli.options import DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
@@ -27,7 +30,7 @@ from truceline.compliance import (
     deadlines,
     to_ical,
 )
-from truceline.compliance.ledger import Status, obligation_json
+from truceline.compliance.ledger import Status
 from truceline.compliance.life import Life
 from truceline.dates import parse_day
 from truceline.errors import DateError
@@ -80,7 +83,10 @@ def check(
     dossier: DossierOpt = Path("."),
     db: DbOpt = None,
 ) -> None:
-    """The compliance ledger: status per obligation (exit code 1 when anything is breached)."""
+    """The compliance ledger: status per obligation (exit code 1 when anything is breached).
+
+    Exit code 1 when a record shows an obligation breached, 0 otherwise, 2 on bad input.
+    """
     ledger = _ledger(dossier, db, as_of)
     chosen = ledger.obligations
     if obligation is not None:
@@ -90,14 +96,7 @@ def check(
             raise typer.BadParameter(f"no obligation {obligation!r} (known: {known})")
         chosen = [found]
     if as_json:
-        print_json(
-            {
-                "as_of": ledger.as_of.isoformat(),
-                "breached": any(o.first_breach for o in chosen),
-                "agreements": [life.to_json() for life in ledger.lives],
-                "obligations": [obligation_json(o, days=days) for o in chosen],
-            }
-        )
+        print_json(ledger_document(ledger, chosen, days=days))
     elif days:
         for o in chosen:
             _print_days(o)
@@ -200,11 +199,17 @@ def deadlines_(
     dossier: DossierOpt = Path("."),
     db: DbOpt = None,
 ) -> None:
-    """Deadlines: upcoming, overdue and met ("day 14 of 16, no talks recorded")."""
+    """Deadlines: upcoming, overdue and met ("day 14 of 16, no talks recorded").
+
+    Exit code 1 when a deadline is past due and not met (overdue, partly done or
+    breached on a record), 0 otherwise, 2 on bad input.
+    """
     ledger = _ledger(dossier, db, as_of)
     items = deadlines(ledger)
     if ical is not None:
         ical.write_text(to_ical(items, ledger.as_of), encoding="utf-8", newline="")
+        err.print(f"wrote {len(items)} deadlines to {ical}")
+    missed = [i for i in items if i.state in MISSED]
     if as_json:
         print_json(
             [
@@ -220,14 +225,28 @@ def deadlines_(
                 for i in items
             ]
         )
-        return
-    table = Table(title=f"Deadlines as of {ledger.as_of}")
-    for column in ("obligation", "party", "due", "state", "detail"):
-        table.add_column(column)
-    for i in items:
-        due = f"{i.due} (day {i.due_day})" if i.due else _no_due_day(i)
-        table.add_row(i.obligation, i.party, due, i.state, i.text)
-    console.print(table)
+    else:
+        table = Table(title=f"Deadlines as of {ledger.as_of}")
+        for column in ("obligation", "party", "due", "state", "detail"):
+            table.add_column(column)
+        for i in items:
+            due = f"{i.due} (day {i.due_day})" if i.due else _no_due_day(i)
+            table.add_row(i.obligation, i.party, due, i.state, i.text)
+        console.print(table)
+        console.print(_deadline_summary(items, missed))
+    if missed:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+MISSED = ("overdue", "partial", "breached")
+"""Deadline states that make ``deadlines`` exit 1: past due, and not met."""
+
+
+def _deadline_summary(items: list[DeadlineItem], missed: list[DeadlineItem]) -> str:
+    if not missed:
+        return f"{len(items)} deadlines, none past due and unmet"
+    names = ", ".join(f"{i.obligation} ({i.state})" for i in missed)
+    return f"{len(items)} deadlines; past due and not met: {names}"
 
 
 def _no_due_day(item: DeadlineItem) -> str:

@@ -17,8 +17,19 @@ from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_BAD_INPUT
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
 from truceline.cli.progress import progress_bar
+from truceline.dates import parse_day
 from truceline.files.jsonschema import dossier_file_schema
-from truceline.model import RECORD_KINDS, dump, kind_of, summary_of
+from truceline.model import (
+    RECORD_KINDS,
+    Event,
+    Figure,
+    Record,
+    Response,
+    Statement,
+    dump,
+    kind_of,
+    summary_of,
+)
 
 
 @app.command()
@@ -47,7 +58,8 @@ def import_(
         )
     else:
         console.print(
-            f"created {report.created}, edited {report.edited}, unchanged {report.unchanged}"
+            f"imported {folder} into {d.path}: created {report.created}, "
+            f"edited {report.edited}, unchanged {report.unchanged}"
         )
 
 
@@ -61,17 +73,39 @@ def export(
     folder: Annotated[Path, typer.Argument(help="Folder to write.")],
     format: Annotated[
         ExportFormat,
-        typer.Option("--format", help="yaml: dossier files; data: CSV, JSONL, Parquet."),
+        typer.Option(
+            "--format",
+            help="yaml: dossier files (re-importable); data: the Data page's files "
+            "(CSV, Parquet, JSON: ledger, events, statements, figures, records, sources; "
+            "iCalendar; TimelineJS).",
+        ),
     ] = ExportFormat.yaml,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="The ledger's day for --format data (default today)."),
+    ] = None,
     dossier: DossierOpt = Path("."),
     db: DbOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Write the dossier out: as YAML dossier files (re-importable) or as data files."""
+    """Write the dossier out: as YAML dossier files (re-importable) or as data files.
+
+    Says what it wrote: one line per file, then how many files and where.
+    """
+    when = parse_day(as_of, "--as-of")
     with open_dossier(dossier, db) as d:
-        export = d.export_dir if format is ExportFormat.yaml else d.export_tables
-        written = export(folder)
+        if format is ExportFormat.yaml:
+            written = d.export_dir(folder)
+            what = "YAML dossier files (truceline import reads them back)"
+        else:
+            written = d.export_data(folder, as_of=when)
+            what = "data files"
+    if as_json:
+        print_json({"folder": str(folder), "files": [str(p) for p in written]})
+        return
     for path in written:
         console.print(str(path))
+    console.print(f"wrote {len(written)} {what} to {folder}")
 
 
 @app.command("list")
@@ -94,11 +128,40 @@ def list_(
         print_json([dump(r) for r in records])
         return
     table = Table(
-        "id", "date", "kind", "state", "claimed by", "summary", title=f"{len(records)} records"
+        "id",
+        "date",
+        "kind",
+        "type",
+        "state",
+        "claimed by",
+        "summary",
+        title=f"{len(records)} records",
     )
     for r in records:
-        table.add_row(r.id, r.date or "", r.kind, r.state, r.claimed_by or "", summary_of(r) or "")
+        table.add_row(
+            r.id,
+            r.date or "",
+            r.kind,
+            _type_of(r),
+            r.state,
+            r.claimed_by or "",
+            summary_of(r) or "",
+        )
     console.print(table)
+
+
+def _type_of(record: Record) -> str:
+    """What sort of record within its kind: an event's type, a figure's metric, a
+    response's stance, and whether a statement's words are quoted or paraphrased."""
+    if isinstance(record, Event):
+        return str(record.type)
+    if isinstance(record, Statement):
+        return "quotation" if record.mode == "direct" else "paraphrase"
+    if isinstance(record, Figure):
+        return record.metric
+    if isinstance(record, Response):
+        return str(record.stance)
+    return ""
 
 
 @app.command()

@@ -23,6 +23,7 @@ from truceline.cli.app import app
 from truceline.cli.console import out
 from truceline.cli.errors import err_console
 from truceline.cli.options import ByOpt, DbOpt, DossierOpt, JsonOpt, open_dossier, print_json
+from truceline.dates import parse_day
 from truceline.model import Event, Record, describe, dump
 
 AutoAcceptOpt = Annotated[
@@ -53,7 +54,26 @@ def ingest(
     ] = False,
     outlet: Annotated[
         str | None,
-        typer.Option("--outlet", help="Outlet for sources whose input does not name one."),
+        typer.Option(
+            "--outlet",
+            help="Outlet of the sources read (a JSONL line naming its own keeps it).",
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="Publication day of the .txt/.html files given (beats the page's own date).",
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="Title of the .txt/.html files given (beats the page's)."),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help="Address of the one .txt/.html file given (beats the page's)."),
     ] = None,
     auto_accept: AutoAcceptOpt = None,
     no_extract: Annotated[
@@ -67,10 +87,17 @@ def ingest(
     All of a run is stored in one transaction, or nothing is. Sources already in
     the dossier (same canonical URL or same text) are reported as duplicates; a
     document that cannot be read is reported as skipped and the rest is stored.
+
+    --published, --title and --url describe plain files, which cannot say when
+    they were published: candidates from them are then dated. JSONL lines, WARC
+    records and URLs carry their own, so these options are refused for them.
     """
     options = IngestOptions(
         allow_private=allow_private,
         outlet=outlet,
+        published=parse_day(published, "--published"),
+        title=title,
+        url=url,
         auto_accept=auto_accept,
         extract=not no_extract,
     )

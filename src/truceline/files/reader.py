@@ -27,6 +27,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from truceline.agreement.checks import phase_problems
+from truceline.agreement.patch_checks import target_problems
+from truceline.agreement.patches import PatchError, held
 from truceline.bounds import explain_limit
 from truceline.errors import AgreementFileError, DossierFileError
 from truceline.files.lines import Path, line_of, load_with_lines
@@ -276,8 +279,10 @@ def check_references(
     """Every reference must name an object of the right kind, in the files or the store.
 
     Evidence names a source (in the files or ``known_ids``); a dispute side names
-    records, a response its proposal (and counter-proposal), an amendment its
-    agreement — those are also looked up with ``stored`` (the store's ``get``).
+    records, a response its proposal (and counter-proposal), a proposal the one it
+    answers or supersedes, a record the continuing state it ``ends``, an amendment
+    its agreement — those are also looked up with ``stored`` (the store's ``get``).
+    An amendment is then checked against the versions it amends (`_check_amendment`).
     """
     sources = {s.id for s in content.sources} | (known_ids or set())
     for record in content.records:
@@ -286,11 +291,59 @@ def check_references(
                 origin = content.origins[record.id]
                 raise origin.error(("sources", i, "source"), f"unknown source {ev.source!r}")
     in_files: dict[str, object] = {obj.id: obj for obj in content.objects()}
+
+    def find(ref: str) -> object | None:
+        return in_files.get(ref) or (stored(ref) if stored else None)
+
     for owner, subpath, ref, kinds, noun in _links(content):
-        found = in_files.get(ref) or (stored(ref) if stored else None)
-        if not isinstance(found, kinds):
+        if not isinstance(find(ref), kinds):
             message = f"no {noun} {ref!r} in the files or the dossier"
             raise content.origins[owner].error(subpath, message)
+    for agreement in content.agreements:
+        if agreement.amends:
+            _check_amendment(agreement, content.origins[agreement.id], find)
+
+
+def _check_amendment(agreement: Agreement, origin: Origin, find: Lookup) -> None:
+    """An amendment against the versions it amends: the chain does not loop back, a
+    patch names what the amended version holds, and the phases it names exist there.
+
+    These need the amended versions, which the agreement cannot see when it
+    validates itself; left unchecked they would surface only when the ledger is
+    evaluated, long after the import.
+    """
+    chain = _amended(agreement, find)
+    if chain is None:
+        message = f"{agreement.amends!r} leads back to {agreement.id!r}: amendments cannot loop"
+        raise origin.error(("amends",), message)
+    if agreement.patches:
+        try:
+            before = {o.id for o in held(chain)[-1]} if chain else set()
+        except PatchError as exc:
+            raise origin.error(("amends",), f"the amended version is invalid: {exc}") from exc
+        for subpath, message in target_problems(agreement, before):
+            raise origin.error(subpath, message)
+    if not agreement.phases:
+        phases = next((a.phases for a in reversed(chain) if a.phases), [])
+        for subpath, message in phase_problems(agreement, {p.id for p in phases}):
+            raise origin.error(subpath, message)
+
+
+def _amended(agreement: Agreement, find: Lookup) -> list[Agreement] | None:
+    """The versions an amendment amends, oldest first; None when the chain loops."""
+    chain: list[Agreement] = []
+    seen = {agreement.id}
+    ref = agreement.amends
+    while ref:
+        if ref in seen:
+            return None
+        found = find(ref)
+        if not isinstance(found, Agreement):
+            break
+        chain.append(found)
+        seen.add(ref)
+        ref = found.amends
+    return chain[::-1]
 
 
 Link = tuple[str, Path, str, tuple[type, ...], str]
@@ -300,11 +353,18 @@ Link = tuple[str, Path, str, tuple[type, ...], str]
 def _links(content: DossierContent) -> Iterator[Link]:
     """Every reference between objects other than evidence."""
     for record in content.records:
+        if record.ends:
+            yield record.id, ("ends",), record.ends, RECORD_CLASSES, "record"
         if isinstance(record, Response):
             yield record.id, ("proposal",), record.proposal, (Proposal,), "proposal"
             if record.counter_proposal:
                 ref = record.counter_proposal
                 yield record.id, ("counter_proposal",), ref, (Proposal,), "proposal"
+        if isinstance(record, Proposal):
+            for key in ("answers", "supersedes"):
+                ref = getattr(record, key)
+                if ref:
+                    yield record.id, (key,), ref, (Proposal,), "proposal"
     for dispute in content.disputes:
         for i, side in enumerate(dispute.sides):
             for j, ref in enumerate(side.records):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field
 
 MB = 1024 * 1024
@@ -17,6 +19,15 @@ class IngestOptions(BaseModel):
     )
     outlet: str | None = Field(
         None, description="Outlet for sources whose input does not name one (beats guesses)."
+    )
+    published: dt.date | None = Field(
+        None, description="Publication day of every plain file read (beats the page's own)."
+    )
+    title: str | None = Field(
+        None, description="Title of every plain file read (beats the page's own)."
+    )
+    url: str | None = Field(
+        None, description="Address of the one plain file read (beats the page's own)."
     )
     auto_accept: float | None = Field(
         None, ge=0, le=1, description="Store candidates at or above this confidence as accepted."

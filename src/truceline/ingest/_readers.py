@@ -6,6 +6,11 @@
     .warc / .warc.gz  HTML responses, each read like an HTML page
     http(s)://…       fetched (see truceline.ingest._fetch), then read as HTML or text
 
+A plain file (.txt, .html, or any other suffix) takes the publication day,
+title and address given in the options (``--published``, ``--title``,
+``--url``) over what it says itself; ``check_given`` refuses them for inputs
+that carry their own (JSONL, WARC, URLs).
+
 A folder is read file by file (the kinds above, sorted by path). Every failure
 is an ``IngestError`` that names the file (and the line of a JSONL file). Given
 ``on_skip``, a failure of one document (a file of a folder, a line of a JSONL
@@ -16,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +60,61 @@ def read_input(
         return
     path = Path(item)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and _kind(p) is not None)
+        files = _files_in(path)
         if not files:
             raise IngestError(f"{path}: no .txt, .html, .jsonl or .warc files in this folder")
         for file in files:
             yield from _skipping(read_file(file, options, on_skip), on_skip)
         return
     yield from read_file(path, options, on_skip)
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the person ingesting says of a plain file: it beats what the file says."""
+
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+def _given(options: IngestOptions) -> Given:
+    published = options.published.isoformat() if options.published else None
+    return Given(published=published, title=options.title, url=options.url)
+
+
+GIVEN_FLAGS = ("published", "title", "url")
+"""The options that describe a plain file (``--published``, ``--title``, ``--url``)."""
+
+
+def check_given(inputs: Sequence[str | Path], options: IngestOptions) -> None:
+    """Refuse a publication day, title or address given where it cannot apply.
+
+    They describe plain files (.txt, .html): a JSONL line, a WARC record and a
+    fetched page carry their own; and one address names one document only.
+    Checked before anything is read, so a run is refused whole.
+    """
+    flags = ", ".join(f"--{name}" for name in GIVEN_FLAGS if getattr(options, name) is not None)
+    if not flags:
+        return
+    files: list[Path] = []
+    for item in inputs:
+        if isinstance(item, str) and is_url(item):
+            raise IngestError(f"{item}: {flags} can only describe a .txt or .html file, not a URL")
+        path = Path(item)
+        files += _files_in(path) if path.is_dir() else [path]
+    for file in files:
+        if _kind(file) in ("jsonl", "warc"):
+            raise IngestError(
+                f"{file}: {flags} can only describe a .txt or .html file; "
+                "each article of a JSONL or WARC file carries its own"
+            )
+    if options.url is not None and len(files) > 1:
+        raise IngestError(f"--url names one document, but {len(files)} files were given")
+
+
+def _files_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and _kind(p) is not None)
 
 
 def _skipping(sources: Iterator[Source], on_skip: OnSkip | None) -> Iterator[Source]:
@@ -88,10 +142,11 @@ def read_file(
         data = _read_bytes(path, options)
         if kind is None:
             kind = "html" if _looks_like_html(data) else "txt"
+        given = _given(options)
         if kind == "html":
-            yield read_html(data, str(path), options)
+            yield read_html(data, str(path), options, given=given)
         else:
-            yield read_text(data, str(path), options)
+            yield read_text(data, str(path), options, given=given)
 
 
 def read_text(
@@ -101,10 +156,20 @@ def read_text(
     url: str | None = None,
     charset: str | None = None,
     retrieved: dt.datetime | None = None,
+    given: Given | None = None,
 ) -> Source:
-    """A plain-text document (its encoding detected)."""
+    """A plain-text document (its encoding detected); ``given`` says what the text cannot."""
     text = decode(data, where, declared=charset)
-    return make_source(text, options, url=url, retrieved=retrieved, where=where)
+    given = given or Given()
+    return make_source(
+        text,
+        options,
+        url=given.url or url,
+        title=given.title,
+        published=given.published,
+        retrieved=retrieved,
+        where=where,
+    )
 
 
 def read_html(
@@ -114,8 +179,13 @@ def read_html(
     url: str | None = None,
     charset: str | None = None,
     retrieved: dt.datetime | None = None,
+    given: Given | None = None,
 ) -> Source:
-    """An HTML page: its main text and metadata (trafilatura), its published date (htmldate)."""
+    """An HTML page: its main text and metadata (trafilatura), its published date (htmldate).
+
+    What ``given`` names (from the command line) wins over what the page says.
+    """
+    given = given or Given()
     html = data if isinstance(data, str) else decode(data, where, declared=charset, html=True)
     try:
         doc = trafilatura.bare_extraction(
@@ -129,11 +199,11 @@ def read_html(
     return make_source(
         text,
         options,
-        url=doc.url or url,
+        url=given.url or doc.url or url,
         guessed_outlet=doc.sitename or doc.hostname,
-        title=doc.title,
+        title=given.title or doc.title,
         author=doc.author,
-        published=_html_date(html, url) or doc.date,
+        published=given.published or _html_date(html, url) or doc.date,
         language=doc.language,
         retrieved=retrieved,
         where=where,

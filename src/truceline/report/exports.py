@@ -1,6 +1,9 @@
-"""Data exports: events as ACLED-like CSV, every record as JSONL, Parquet tables.
+"""Data exports: flat typed tables as CSV and Parquet, every record as JSONL.
 
-ACLED's ``time_precision`` codes are kept (1 = the day is known, 2 = the week,
+The tables and their columns are in ``truceline.report.tables`` (records) and
+``truceline.report.ledger`` (the compliance ledger). Parquet keeps their types;
+CSV writes dates in ISO form and lists as their items joined by "; ". Events
+keep ACLED's ``time_precision`` codes (1 = the day is known, 2 = the week,
 3 = the month or less precise) beside our own ``date_precision`` word, so that
 files can be appended to ACLED-shaped work without losing our detail.
 
@@ -14,93 +17,32 @@ Parquet keep every value as it is.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from truceline.model import Event, Record, Source, summary_of
+from truceline.model import Record, Source
+from truceline.report.ledger import LEDGER_SCHEMA, ledger_rows
+from truceline.report.tables import (
+    SCHEMAS,
+    event_rows,
+    figure_rows,
+    record_rows,
+    source_rows,
+    statement_rows,
+)
 
-EVENT_COLUMNS = [
-    "record_id",
-    "event_date",
-    "time_precision",
-    "date_precision",
-    "actor1",
-    "actor2",
-    "event_type",
-    "sub_event_type",
-    "location",
-    "fatalities",
-    "claimed_by",
-    "source",
-    "source_url",
-    "notes",
-    "state",
-]
-RECORD_COLUMNS = [
-    "record_id",
-    "kind",
-    "date",
-    "date_precision",
-    "state",
-    "claimed_by",
-    "summary",
-    "source",
-    "data",
-]
-_ACLED_PRECISION = {"day": 1, "week": 2}
+if TYPE_CHECKING:  # types only: report and compliance are sibling engines
+    from truceline.compliance.ledger import Ledger
+
+EVENT_COLUMNS = SCHEMAS["events"].names
+"""The columns of events.csv and events.parquet (ACLED's first, then ours)."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def event_rows(records: Iterable[Record], sources: dict[str, Source]) -> list[dict[str, Any]]:
-    """One ACLED-like row per event record."""
-    rows = []
-    for event in records:
-        if not isinstance(event, Event):
-            continue
-        cited = [sources[ev.source] for ev in event.sources if ev.source in sources]
-        rows.append(
-            {
-                "record_id": event.id,
-                "event_date": event.date,
-                "time_precision": _ACLED_PRECISION.get(event.date_precision or "", 3),
-                "date_precision": event.date_precision,
-                "actor1": "; ".join(event.actors),
-                "actor2": "; ".join(event.targets),
-                "event_type": event.type,
-                "sub_event_type": event.sub_type,
-                "location": event.location,
-                "fatalities": event.fatalities,
-                "claimed_by": event.claimed_by,
-                "source": "; ".join(dict.fromkeys(s.outlet for s in cited)),
-                "source_url": "; ".join(dict.fromkeys(s.url for s in cited if s.url)),
-                "notes": event.summary,
-                "state": event.state,
-            }
-        )
-    return rows
-
-
-def record_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
-    """One row per record of any kind: common columns plus the full record as JSON."""
-    return [
-        {
-            "record_id": r.id,
-            "kind": r.kind,
-            "date": r.date,
-            "date_precision": r.date_precision,
-            "state": r.state,
-            "claimed_by": r.claimed_by,
-            "summary": summary_of(r),
-            "source": "; ".join(ev.source for ev in r.sources),
-            "data": json.dumps(r.model_dump(mode="json", exclude_none=True), ensure_ascii=False),
-        }
-        for r in records
-    ]
 
 
 def spreadsheet_safe(value: Any) -> Any:
@@ -115,12 +57,24 @@ def spreadsheet_safe(value: Any) -> Any:
 
 
 def write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> Path:
+    """Rows as CSV: ISO dates, lists joined by "; ", whole numbers without ".0",
+    formula-like text made safe."""
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+            writer.writerow({key: spreadsheet_safe(_cell(value)) for key, value in row.items()})
     return path
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 24, not 24.0: a count reads as a count
+    return value
 
 
 def write_jsonl(path: Path, records: Iterable[Record]) -> Path:
@@ -133,31 +87,44 @@ def write_jsonl(path: Path, records: Iterable[Record]) -> Path:
     return path
 
 
-def write_parquet(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> Path:
-    table = pa.Table.from_pylist(rows, schema=_schema(columns)) if rows else _empty(columns)
-    pq.write_table(table, path)
+def write_parquet(path: Path, rows: list[dict[str, Any]], schema: pa.Schema) -> Path:
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
     return path
 
 
-def write_all(folder: Path, records: list[Record], sources: list[Source]) -> list[Path]:
-    """Every data export into ``folder``: events.csv, records.jsonl, events/records.parquet."""
-    folder.mkdir(parents=True, exist_ok=True)
-    by_id = {s.id: s for s in sources}
-    events = event_rows(records, by_id)
+def write_table(
+    folder: Path, name: str, rows: list[dict[str, Any]], schema: pa.Schema
+) -> list[Path]:
+    """``name``.csv and ``name``.parquet, the same rows and columns."""
     return [
-        write_csv(folder / "events.csv", events, EVENT_COLUMNS),
-        write_jsonl(folder / "records.jsonl", records),
-        write_parquet(folder / "events.parquet", events, EVENT_COLUMNS),
-        write_parquet(folder / "records.parquet", record_rows(records), RECORD_COLUMNS),
+        write_csv(folder / f"{name}.csv", rows, schema.names),
+        write_parquet(folder / f"{name}.parquet", rows, schema),
     ]
 
 
-_TYPES = {"time_precision": pa.int64(), "fatalities": pa.int64()}
+def write_all(folder: Path, records: list[Record], sources: list[Source]) -> list[Path]:
+    """Every record table (``report.tables``) as CSV and Parquet, and records.jsonl."""
+    folder.mkdir(parents=True, exist_ok=True)
+    by_id = {s.id: s for s in sources}
+    tables = {
+        "events": event_rows(records, by_id),
+        "statements": statement_rows(records),
+        "figures": figure_rows(records),
+        "records": record_rows(records),
+        "sources": source_rows(sources),
+    }
+    written: list[Path] = []
+    for name, rows in tables.items():
+        written += write_table(folder, name, rows, SCHEMAS[name])
+    written.append(write_jsonl(folder / "records.jsonl", records))
+    return written
 
 
-def _schema(columns: list[str]) -> pa.Schema:
-    return pa.schema([(c, _TYPES.get(c, pa.string())) for c in columns])
-
-
-def _empty(columns: list[str]) -> pa.Table:
-    return _schema(columns).empty_table()
+def write_ledger(folder: Path, ledger: Ledger, document: dict[str, Any]) -> list[Path]:
+    """The ledger as ledger.csv and ledger.parquet (a row per obligation-day) and
+    ledger.json (``document``: what ``truceline check --json --days`` prints)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = write_table(folder, "ledger", ledger_rows(ledger), LEDGER_SCHEMA)
+    path = folder / "ledger.json"
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    return [*written, path]

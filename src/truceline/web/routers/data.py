@@ -1,4 +1,4 @@
-"""Downloads: the dossier's data as CSV, JSON, JSONL, Parquet, iCalendar and TimelineJS JSON.
+"""Downloads: the ledger and the records as CSV, Parquet and JSON; iCalendar; TimelineJS JSON.
 
 The files are the ones ``truceline publish`` writes (``Dossier.export_data``),
 built once per version of the dossier into a temporary folder.
@@ -13,7 +13,7 @@ from threading import Lock
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from truceline.app import DATA_FILES
+from truceline.app import DATA_FILES, DATA_SETS
 from truceline.web.deps import render, web
 
 router = APIRouter()
@@ -22,7 +22,7 @@ _lock = Lock()
 
 @router.get("/data", response_class=HTMLResponse)
 def data(request: Request) -> HTMLResponse:
-    return render(request, "data.html", files=DATA_FILES, title="Data")
+    return render(request, "data.html", sets=DATA_SETS, title="Data")
 
 
 @router.get("/data/{name}")
