@@ -243,6 +243,19 @@ def clean_name(text: str) -> str:
     return text.strip(" ,.;:")
 
 
+def owned_start(token: Token) -> int | None:
+    """Where the noun phrase of a head with a possessor starts, after its article:
+    "the Israeli Prime Minister's Office", "Egypt's Foreign Ministry", "the Israeli
+    military's spokesperson" (the office speaks, not "Office"); None without one."""
+    if not any(c.dep_ == "poss" for c in token.children):
+        return None
+    doc = token.doc
+    left = min(c.left_edge.i for c in token.lefts if c.dep_ in ("poss", "compound", "amod", "nmod"))
+    while left < token.i and doc[left].dep_ == "det":
+        left += 1
+    return left
+
+
 def description(token: Token) -> str:
     """The noun phrase of a described speaker, with a short "of"/"for"/"on" phrase
     that says whose ("a spokesperson for the ministry", "groups of protesters")."""
@@ -256,7 +269,8 @@ def description(token: Token) -> str:
         if last - token.i <= 6 and not any(t.pos_ in ("VERB", "PUNCT") for t in words):
             end = last + 1
         break
-    return doc[token.left_edge.i : end].text
+    owned = owned_start(token)  # "the U.N. chief's spokesperson": no article
+    return doc[token.left_edge.i if owned is None else owned : end].text
 
 
 __all__ = [
@@ -272,4 +286,5 @@ __all__ = [
     "entity_of",
     "gender_evidence",
     "main_subject",
+    "owned_start",
 ]
