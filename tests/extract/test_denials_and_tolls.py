@@ -63,6 +63,25 @@ def test_the_denied_act_names_the_party_not_a_pronoun(extractor) -> None:
     assert fired.actors == ("Hamas",)
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Jordan's army said its jets struck a depot near the border.", "Jordan"),
+        # "its" is no person's: a spokesman's forces stay as written
+        ("Army spokesman Omar Haddad said its jets struck a depot.", "its jets"),
+    ],
+)
+def test_its_forces_act_for_the_party_that_speaks(extractor, text: str, actor: str) -> None:
+    [struck] = acts(extractor, text, "ASSAULT")
+    assert struck.actors == (actor,)
+
+
+def test_a_negation_the_source_tells_itself_has_no_claimant(extractor) -> None:
+    text = "Hamas offered a swap on Monday, but the offer was not accepted by Israel."
+    [accepted] = acts(extractor, text, "AGREE")
+    assert accepted.negated and accepted.claimed_by is None
+
+
 def test_joined_acts_share_the_denial(extractor) -> None:
     text = "Israel rejected reports that its troops had shot three fishermen and detained two."
     events = [*acts(extractor, text, "ASSAULT"), *acts(extractor, text, "COERCE")]

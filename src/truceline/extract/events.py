@@ -28,7 +28,7 @@ DOCS: docs/extraction.md
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -115,18 +115,34 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in verb.head.children if c.dep_ in _ACTOR_DEPS), None)
     if subject is None:
         return None
-    if (subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS) or _own_forces(subject):
-        # "Hamas said it would …", "Hamas denied that its fighters fired"
-        return _reporter(subject.head) or subject
+    if subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS:
+        return _reporter(subject.head) or subject  # "Hamas said it would …"
+    if _own_forces(subject):
+        return _party_speaking(subject.head) or subject
     return subject
 
 
 def _own_forces(token: Token) -> bool:
-    """A party's forces named by a pronoun ("its fighters", "their jets"): the party
-    is the speaker the clause is reported from."""
+    """A party's forces named by a pronoun ("its fighters", "their jets")."""
     return token.lemma_.lower() in _FORCES and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children
     )
+
+
+def _party_speaking(verb: Token) -> Token | None:
+    """The party whose forces "its fighters" are: the speaker the clause is reported
+    from ("Hamas denied that its fighters fired"), or the state that speaker belongs
+    to ("Russia's Defense Ministry said its forces …" → Russia); never a person
+    ("its" is no person's)."""
+    reporter = _reporter(verb)
+    if reporter is None or reporter.ent_type_ == "PERSON":
+        return None
+    state = (
+        c
+        for c in reporter.children
+        if c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP")
+    )
+    return next(state, reporter)
 
 
 def _instrument(verb: Token) -> Token | None:
@@ -190,6 +206,19 @@ def _reporter(verb: Token) -> Token | None:
         if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
             return subject
     return None
+
+
+def _speaker_of(verb: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The subject of the speech verb whose clause holds the act ("the army said it
+    had not killed"); None for an act the source tells itself, even one joined to
+    another ("his company bid, but the bid was not accepted")."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    head = node.head
+    if node.dep_ != "ccomp" or head.lemma_.lower() not in speech_verbs:
+        return None
+    return _subject(head)  # "… and said he did not support": the first verb's subject
 
 
 def _denial(verb: Token) -> Token | None:
@@ -267,8 +296,10 @@ class EventFinder(MatchComponent[EventMention]):
         quotes_key: str,
         plover_verbs: Mapping[str, str],
         demonyms: Mapping[str, str],
+        speech_verbs: Iterable[str],
     ) -> None:
         self.name = name
+        self.speech_verbs = frozenset(speech_verbs)
         self.demonyms = {k.lower(): v for k, v in demonyms.items()}
         self.spans_key = spans_key
         self.timex_key = timex_key
@@ -389,7 +420,7 @@ class EventFinder(MatchComponent[EventMention]):
             if said_by is not None and said_by.pos_ == "PRON":
                 said_by = _reporter(denial)
         else:
-            said_by = _reporter(verb)
+            said_by = _speaker_of(verb, self.speech_verbs)
         if said_by is None or said_by.pos_ not in ("PROPN", "NOUN"):
             return None
         return self._name(said_by, names)
@@ -454,6 +485,7 @@ class EventFinder(MatchComponent[EventMention]):
         "quotes_key": DEFAULT_KEYS["quotes"],
         "plover_verbs": {"@misc": "truceline.plover_verbs.v1"},
         "demonyms": {"@misc": "truceline.demonyms.v1"},
+        "speech_verbs": {"@misc": "truceline.speech_verbs.v1"},
     },
     assigns=["doc.spans", "doc._.events"],
     requires=["token.dep", "token.lemma", "doc.sents"],
@@ -467,6 +499,7 @@ def make_events(
     quotes_key: str,
     plover_verbs: dict[str, str],
     demonyms: dict[str, str],
+    speech_verbs: list[str],
 ) -> EventFinder:
     """Build the events component."""
     return EventFinder(
@@ -478,6 +511,7 @@ def make_events(
         quotes_key=quotes_key,
         plover_verbs=plover_verbs,
         demonyms=demonyms,
+        speech_verbs=speech_verbs,
     )
 
 
