@@ -155,6 +155,12 @@ def test_an_organisation_speaks_with_its_whole_name(extractor, text: str, speake
     assert quote.speaker == speaker
 
 
+def test_a_common_possessor_keeps_its_article(extractor) -> None:
+    text = "The family's lawyer said the court had put off the hearing."
+    [quote] = extractor.extract(text, PUBLISHED).quotes
+    assert quote.speaker == "The family's lawyer"
+
+
 def test_a_quoted_office_keeps_its_owner(extractor) -> None:
     text = '"We have received nothing new," the Prime Minister\'s Office said on Tuesday.'
     [quote] = extractor.extract(text, PUBLISHED).quotes

@@ -145,6 +145,12 @@ def _party_speaking(verb: Token) -> Token | None:
     return next(state, reporter)
 
 
+def _agent(verb: Token) -> Token | None:
+    """Who a passive names as doing it: the object of its "by"."""
+    by = (c for c in verb.children if c.dep_ == "agent")
+    return next((o for c in by for o in c.children if o.dep_ == "pobj"), None)
+
+
 def _instrument(verb: Token) -> Token | None:
     """A party's weapon a passive names ("killed in an Israeli strike"): its agent."""
     for child in verb.children:
@@ -195,10 +201,7 @@ def _reporter(verb: Token) -> Token | None:
         if node.dep_ == "acl" and node.head.lemma_.lower() in _CLAIM_NOUNS:
             node = node.head  # the claim, then the verb that takes it
             if node.dep_ == "nsubjpass":  # "claims that it … were rejected by X"
-                agent = next((c for c in node.head.children if c.dep_ == "agent"), None)
-                return (
-                    next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
-                )
+                return _agent(node.head)
         elif node.dep_ not in ("ccomp", "xcomp", "conj"):
             return None
         node = node.head
@@ -375,10 +378,7 @@ class EventFinder(MatchComponent[EventMention]):
         subject = _subject(verb)
         if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             subject = verb.head  # a headline's "Family of five killed in strike"
-        agent = next(
-            (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
-            None,
-        )
+        agent = _agent(verb)
         passive = (
             agent is not None
             or (subject is not None and subject.dep_ == "nsubjpass")
@@ -408,15 +408,8 @@ class EventFinder(MatchComponent[EventMention]):
         that …"), or of the reporting verb of a clause that negates it ("the army
         said it had not killed"); None when the source says so itself."""
         if denial is not None:  # "Hamas denied …", "… were denied by Hamas"
-            said_by = next(
-                (
-                    o
-                    for c in denial.children
-                    for o in ([c] if c.dep_ == "nsubj" else c.children if c.dep_ == "agent" else ())
-                    if o.dep_ in ("nsubj", "pobj")
-                ),
-                None,
-            )
+            said_by = next((c for c in denial.children if c.dep_ == "nsubj"), None)
+            said_by = said_by or _agent(denial)
             if said_by is not None and said_by.pos_ == "PRON":
                 said_by = _reporter(denial)
         else:
