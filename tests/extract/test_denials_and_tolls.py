@@ -210,6 +210,13 @@ def test_a_person_of_an_organisation_keeps_the_persons_name(extractor) -> None:
             "Gaza health ministry",
         ),
         ("The death toll rose by 50 to 1,200 overnight.", 1200, FigureCategory.KILLED, None),
+        (
+            "A raid killed 12 people, raising the death toll to 310.",
+            310,
+            FigureCategory.KILLED,
+            None,
+        ),  # fmt: skip
+        ("Gaza's death toll has climbed to more than 48,000.", 48000, FigureCategory.KILLED, None),
     ],
 )
 def test_a_risen_toll_is_a_running_total(

@@ -248,7 +248,8 @@ _RUNNING_BEFORE = re.compile(
     r"\s+[^.;,\d]{1,30}?)?\s+(?:has\s+|had\s+|have\s+)?(?:now\s+)?(?:risen|rose|rises|climbed"
     r"|climbs|reached|reaches|stands|stood|passed|exceeded|jumped|grew|increased|hit|topped"
     r"|surpassed|mounted)\s+(?:to\s+|at\s+|past\s+)?[^.;]{0,12}$"
-    r"|\bbringing\s+the\s+(?:death\s+)?(?:toll|total)\s+to\s+[^.;]{0,12}$",
+    r"|\b(?:bringing|raising|pushing|taking)\s+the\s+(?:death\s+)?(?:toll|total)\s+to\s+"
+    r"[^.;]{0,12}$",
     re.IGNORECASE,
 )
 """A running count's new level: "the death toll in Gaza has risen to", "now stands at"."""
