@@ -7,7 +7,7 @@ sentence spaCy put it in, so the record quotes the sentence the extractor read.
 
 `to_json()` gives the stable shape of DESIGN.md ("Extraction output"). The
 fields that shape predates — `sentence`, the `basis` of a quote or time
-expression, and an event's `mode` — stay out of it, so its bytes do not change;
+expression, and an event's `mode` and `claimed_by` — stay out of it, so its bytes do not change;
 `from_dict` reads that shape (or the full fields) back, strictly: a word
 outside its vocabulary is a `ValueError`.
 
@@ -208,6 +208,10 @@ class EventMention:
     confidence: float | None = None
     mode: EventMode = EventMode.ASSERTED
     sentence: Offsets | None = None
+    claimed_by: str | None = None
+    """Whose account this is when the source reports someone else's: the party
+    that denies the act ("Hamas denied that …") or says it did not happen
+    (None: the source's own reporting)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -244,6 +248,7 @@ class EventMention:
             confidence=_opt_float(data.get("confidence")),
             mode=EventMode(data.get("mode") or EventMode.ASSERTED),
             sentence=_offsets(data.get("sentence")),
+            claimed_by=_opt_str(data.get("claimed_by")),
         )
 
 

@@ -54,6 +54,7 @@ from truceline.extract.speakers import (
     entity_of,
     gender_evidence,
     main_subject,
+    owned_start,
 )
 from truceline.mentions import Quote
 from truceline.vocab import QuoteKind
@@ -580,7 +581,14 @@ class QuoteAttributor(MatchComponent[Quote]):
             return Speaker(name, self._affiliation(token, None, state, name), token.i, "person")
         if token.ent_type_ in _NOT_SPEAKERS:
             return None  # a place ("the Middle East"), a date, a sum: nobody speaks
+        lemma = token.lemma_.lower()
         if token.pos_ == "PROPN" and not token.is_lower or token.text in state.known:
+            owned = owned_start(token) if lemma in self.speaker_nouns else None
+            if owned is not None:  # "the Prime Minister's Office", not "Office"
+                name = clean_name(token.doc[owned : token.i + 1].text)
+                kind = "group" if lemma in _INSTITUTIONS else "description"
+                affiliation = self._affiliation(token, None, state, name)
+                return Speaker(name, affiliation, token.i, kind, plural)
             left = token.i
             while (
                 left > 0
@@ -591,7 +599,6 @@ class QuoteAttributor(MatchComponent[Quote]):
             name = clean_name(token.doc[left : token.i + 1].text)
             name = state.full_names.get(name, name)
             return Speaker(name, self._affiliation(token, None, state, name), token.i, "person")
-        lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.document_nouns:
             owner = document_owner(token)
             author = self._describe(owner, state, resolve=resolve) if owner is not None else None
@@ -627,6 +634,9 @@ class QuoteAttributor(MatchComponent[Quote]):
             return Speaker(name, self._affiliation(token, ent, state, name), token.i, "person")
         if token.ent_type_ == "NORP":
             name = self.demonyms.get(name.lower(), name)
+        owned = owned_start(token) if token.ent_type_ == "ORG" else None
+        if ent is not None and owned is not None and owned < ent.start:
+            name = clean_name(token.doc[owned : ent.end].text)  # "Egypt's Foreign Ministry"
         affiliation = self._affiliation(token, ent, state, name) or name
         words = name.split()
         return Speaker(

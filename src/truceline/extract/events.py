@@ -15,14 +15,20 @@ quotes).
 
 Whether the source says the act happened travels with it: `negated` for "did
 not withdraw", `mode` for an act only planned ("will withdraw", "agreed to
-withdraw"), threatened ("threatened to resume") or possible ("could resume").
+withdraw", "will go free"), threatened ("threatened to resume") or possible
+("could resume"). An act reported under a denial ("Hamas denied that its
+fighters fired", "denied firing", "rejected claims that it had attacked",
+"dismissed reports that …") is negated too, and its `claimed_by` is the
+denier, as for a denial in the act's own clause ("the army said it had not
+killed"): the record is the denier's claim, never the act. "Denied entry" or
+"denied aid" deny a thing, not an act, and leave no act behind.
 
 DOCS: docs/extraction.md
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +64,16 @@ _WITH_OBJECT = {"RETURN": "RELEASE"}
 """Types that change when the verb has an object: people return home (RETURN);
 a party returns captives or remains (RELEASE)."""
 _NEGATIONS = {"not", "n't", "never", "no"}
+_DENIAL_VERBS = {"deny", "refute"}
+"""Verbs whose clause or gerund is an act their subject says did not happen."""
+_DISMISS_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff", "disavow", "discount"}
+_CLAIM_NOUNS = {
+    "claim", "report", "allegation", "accusation", "charge", "suggestion", "rumour",
+    "rumor", "assertion",
+}  # fmt: skip
+"""Nouns whose "that" clause a dismissal denies ("rejected claims that it had attacked")."""
+_FREE_VERBS = {"go", "walk"}
+"""Verbs that with "free" are a release of their subject ("prisoners will go free")."""
 _PRONOUNS = {"it", "they", "he", "she"}
 _POSSIBLE_AUX = {"may", "might", "could"}
 _THREAT_VERBS = {"threaten", "warn"}
@@ -93,11 +109,46 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject (a conjunct's from its head); a pronoun stands for the
     subject of the reporting verb above it ("Hamas said it would …")."""
     subject = next((c for c in verb.children if c.dep_ in _ACTOR_DEPS), None)
-    if subject is None and verb.dep_ == "conj":
+    if subject is None and (
+        verb.dep_ == "conj" or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DENIAL_VERBS)
+    ):  # "… fired and shelled", "Hamas denied firing": the head's subject
         subject = next((c for c in verb.head.children if c.dep_ in _ACTOR_DEPS), None)
-    if subject is not None and subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS:
-        subject = _reporter(verb) or subject
+    if subject is None:
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ in _PRONOUNS:
+        return _reporter(subject.head) or subject  # "Hamas said it would …"
+    if _own_forces(subject):
+        return _party_speaking(subject.head) or subject
     return subject
+
+
+def _own_forces(token: Token) -> bool:
+    """A party's forces named by a pronoun ("its fighters", "their jets")."""
+    return token.lemma_.lower() in _FORCES and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children
+    )
+
+
+def _party_speaking(verb: Token) -> Token | None:
+    """The party whose forces "its fighters" are: the speaker the clause is reported
+    from ("Hamas denied that its fighters fired"), or the state that speaker belongs
+    to ("Russia's Defense Ministry said its forces …" → Russia); never a person
+    ("its" is no person's)."""
+    reporter = _reporter(verb)
+    if reporter is None or reporter.ent_type_ == "PERSON":
+        return None
+    state = (
+        c
+        for c in reporter.children
+        if c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP")
+    )
+    return next(state, reporter)
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who a passive names as doing it: the object of its "by"."""
+    by = (c for c in verb.children if c.dep_ == "agent")
+    return next((o for c in by for o in c.children if o.dep_ == "pobj"), None)
 
 
 def _instrument(verb: Token) -> Token | None:
@@ -141,16 +192,71 @@ def _full_names(doc: Doc) -> dict[str, str]:
 
 
 def _reporter(verb: Token) -> Token | None:
-    """The subject of the reporting verb a clause hangs from ("Hamas said it would …")."""
+    """The subject of the reporting verb a clause hangs from ("Hamas said it would …",
+    "Hamas rejected claims that it had attacked …")."""
     node = verb
     for _ in range(3):
-        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head is node:
+        if node.head is node:
+            return None
+        if node.dep_ == "acl" and node.head.lemma_.lower() in _CLAIM_NOUNS:
+            node = node.head  # the claim, then the verb that takes it
+            if node.dep_ == "nsubjpass":  # "claims that it … were rejected by X"
+                return _agent(node.head)
+        elif node.dep_ not in ("ccomp", "xcomp", "conj"):
             return None
         node = node.head
         subject = next((c for c in node.children if c.dep_ in _ACTOR_DEPS), None)
         if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
             return subject
     return None
+
+
+def _speaker_of(verb: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The subject of the speech verb whose clause holds the act ("the army said it
+    had not killed"); None for an act the source tells itself, even one joined to
+    another ("his company bid, but the bid was not accepted")."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    head = node.head
+    if node.dep_ != "ccomp" or head.lemma_.lower() not in speech_verbs:
+        return None
+    return _subject(head)  # "… and said he did not support": the first verb's subject
+
+
+def _denial(verb: Token) -> Token | None:
+    """The verb of the denial an act is reported under, or None.
+
+    "Hamas denied that its fighters fired" and "denied firing" deny the clause or
+    gerund of "deny"; "rejected claims that …" and "dismissed reports that …"
+    deny the clause of the claim they take. Acts joined by "and" share their
+    denial. A denial that is itself negated ("did not deny that") denies nothing.
+    """
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    head = node.head
+    if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _DENIAL_VERBS:
+        frame = head
+    elif (
+        node.dep_ in ("acl", "ccomp")
+        and head.lemma_.lower() in _CLAIM_NOUNS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.lemma_.lower() in _DISMISS_VERBS
+    ):
+        frame = head.head
+    else:
+        return None
+    if any(c.lower_ in _NEGATIONS for c in frame.children):
+        return None
+    return frame
+
+
+def _goes_free(verb: Token) -> bool:
+    """ "Prisoners will go free", "walked free": a release that befalls the subject."""
+    return verb.lemma_.lower() in _FREE_VERBS and any(
+        c.lower_ == "free" and c.dep_ in ("acomp", "advcl", "oprd", "xcomp") for c in verb.children
+    )
 
 
 def _mode(verb: Token) -> EventMode:
@@ -193,8 +299,10 @@ class EventFinder(MatchComponent[EventMention]):
         quotes_key: str,
         plover_verbs: Mapping[str, str],
         demonyms: Mapping[str, str],
+        speech_verbs: Iterable[str],
     ) -> None:
         self.name = name
+        self.speech_verbs = frozenset(speech_verbs)
         self.demonyms = {k.lower(): v for k, v in demonyms.items()}
         self.spans_key = spans_key
         self.timex_key = timex_key
@@ -217,7 +325,7 @@ class EventFinder(MatchComponent[EventMention]):
         for token in doc:
             if token.pos_ != "VERB" or inside[token.i]:
                 continue
-            plover = self.plover.get(token.lemma_.lower())
+            plover = "RELEASE" if _goes_free(token) else self.plover.get(token.lemma_.lower())
             if plover is None:
                 continue
             roles = self._roles(token, plover, names)
@@ -228,13 +336,15 @@ class EventFinder(MatchComponent[EventMention]):
                 plover = _WITH_OBJECT.get(plover, plover)
             sent = token.sent
             dated = self._date(token, sent, timex)
-            negated = any(c.lower_ in _NEGATIONS for c in token.children)
+            denial = _denial(token)
+            negated = denial is not None or any(c.lower_ in _NEGATIONS for c in token.children)
             sent_figures: list[FigureMention] = [
                 f._.figure for f in figures if sent.start <= f.start and f.end <= sent.end
             ]
-            summary = " ".join(
-                part for part in (", ".join(actors), token.text, target or "") if part
-            )
+            words = (", ".join(actors), token.text, target or "")
+            if _goes_free(token):  # "prisoners go free": the target leads
+                words = (target or "", token.text, "free")
+            summary = " ".join(part for part in words if part)
             event = EventMention(
                 date=dated[0] if dated else None,
                 precision=dated[1] if dated else None,
@@ -249,6 +359,7 @@ class EventFinder(MatchComponent[EventMention]):
                 confidence=0.7 if dated else 0.5,
                 mode=_mode(token),
                 sentence=sentence_of(sent),
+                claimed_by=self._claimant(token, denial, names) if negated else None,
             )
             out.append((doc[token.i : token.i + 1], event))
         return out
@@ -267,10 +378,7 @@ class EventFinder(MatchComponent[EventMention]):
         subject = _subject(verb)
         if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             subject = verb.head  # a headline's "Family of five killed in strike"
-        agent = next(
-            (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
-            None,
-        )
+        agent = _agent(verb)
         passive = (
             agent is not None
             or (subject is not None and subject.dep_ == "nsubjpass")
@@ -278,6 +386,7 @@ class EventFinder(MatchComponent[EventMention]):
                 verb.lemma_.lower() in _PATIENT_VERBS
                 and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
             )
+            or _goes_free(verb)
         )
         if not passive:
             if plover == "RETURN" and subject is not None and subject.pos_ == "NOUN":
@@ -293,6 +402,21 @@ class EventFinder(MatchComponent[EventMention]):
         agent = agent or _instrument(verb)
         actors = self._actors(agent, names) if agent is not None else []
         return (actors, target) if actors or target else None
+
+    def _claimant(self, verb: Token, denial: Token | None, names: Mapping[str, str]) -> str | None:
+        """Who says the act did not happen: the subject of the denial ("Hamas denied
+        that …"), or of the reporting verb of a clause that negates it ("the army
+        said it had not killed"); None when the source says so itself."""
+        if denial is not None:  # "Hamas denied …", "… were denied by Hamas"
+            said_by = next((c for c in denial.children if c.dep_ == "nsubj"), None)
+            said_by = said_by or _agent(denial)
+            if said_by is not None and said_by.pos_ == "PRON":
+                said_by = _reporter(denial)
+        else:
+            said_by = _speaker_of(verb, self.speech_verbs)
+        if said_by is None or said_by.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return self._name(said_by, names)
 
     def _actors(self, subject: Token | None, names: Mapping[str, str]) -> list[str]:
         if subject is None or not _can_act(subject):
@@ -354,6 +478,7 @@ class EventFinder(MatchComponent[EventMention]):
         "quotes_key": DEFAULT_KEYS["quotes"],
         "plover_verbs": {"@misc": "truceline.plover_verbs.v1"},
         "demonyms": {"@misc": "truceline.demonyms.v1"},
+        "speech_verbs": {"@misc": "truceline.speech_verbs.v1"},
     },
     assigns=["doc.spans", "doc._.events"],
     requires=["token.dep", "token.lemma", "doc.sents"],
@@ -367,6 +492,7 @@ def make_events(
     quotes_key: str,
     plover_verbs: dict[str, str],
     demonyms: dict[str, str],
+    speech_verbs: list[str],
 ) -> EventFinder:
     """Build the events component."""
     return EventFinder(
@@ -378,6 +504,7 @@ def make_events(
         quotes_key=quotes_key,
         plover_verbs=plover_verbs,
         demonyms=demonyms,
+        speech_verbs=speech_verbs,
     )
 
 

@@ -131,6 +131,14 @@ _NOT_TRUCE = {
 }  # fmt: skip
 """What an "N-day" event is when it is no truce, phase or fighting ("a two-day visit")."""
 _HOLD_VERBS = {"cease", "halt", "hold", "stop", "pause", "suspend", "observe", "last"}
+_RISE_VERBS = {
+    "rise", "climb", "reach", "stand", "jump", "grow", "increase", "surge", "soar", "pass",
+    "exceed", "hit", "top", "mount", "surpass", "swell", "cross",
+}  # fmt: skip
+_TALLY_NOUNS = {"toll", "number", "tally", "count", "total"}
+"""A running count whose new level a number gives ("the death toll has risen to 48,200")."""
+_LEVEL_PREPS = {"to", "at", "past", "above", "beyond"}
+"""Prepositions of a count's new level; "rose by 50" gives the increase, not the count."""
 
 
 @dataclass(frozen=True)
@@ -236,11 +244,15 @@ _RUNNING = re.compile(
     re.IGNORECASE,
 )
 _RUNNING_BEFORE = re.compile(
-    r"\b(?:toll|total|tally)\s+(?:has\s+|had\s+)?(?:now\s+)?(?:risen|rose|climbed|reached"
-    r"|stands|stood|passed|exceeded)\s+(?:to\s+|at\s+)?[^.;]{0,12}$|\bbringing\s+the\s+"
-    r"(?:death\s+)?(?:toll|total)\s+to\s+[^.;]{0,12}$",
+    r"\b(?:toll|total|tally|number\s+of\s+(?:the\s+)?\w+)(?:\s+(?:in|from|of|among|on)"
+    r"\s+[^.;,\d]{1,30}?)?\s+(?:has\s+|had\s+|have\s+)?(?:now\s+)?(?:risen|rose|rises|climbed"
+    r"|climbs|reached|reaches|stands|stood|passed|exceeded|jumped|grew|increased|hit|topped"
+    r"|surpassed|mounted)\s+(?:to\s+|at\s+|past\s+)?[^.;]{0,12}$"
+    r"|\b(?:bringing|raising|pushing|taking)\s+the\s+(?:death\s+)?(?:toll|total)\s+to\s+"
+    r"[^.;]{0,12}$",
     re.IGNORECASE,
 )
+"""A running count's new level: "the death toll in Gaza has risen to", "now stands at"."""
 _BODY = re.compile(
     r"\b(?:according\s+to\s+)?(?:[Tt]he\s+)?(?P<body>(?:(?:[A-Z][\w'’-]*|health|civil|interior|media"
     r"|government|defen[cs]e)\s+){0,4}(?:[Mm]inistry|[Oo]ffice|[Aa]gency|[Aa]uthority|[Dd]efen[cs]e"
@@ -413,6 +425,11 @@ class FigureFinder(MatchComponent[FigureMention]):
             f_end = noun.idx + len(noun.text)
         who = self._who(tok, noun, numbers, category)
         item_span = char_span(doc, f_start, f_end) or span
+        scope = read_scope(text, start, end, sentence_of(item_span))
+        anchor = noun if noun is not None else tok
+        if "incident" not in scope and self._toll(anchor, ancestors(anchor, 5)) is not None:
+            scope.pop("period", None)  # a toll's new level is a running total
+            scope["cumulative"] = True
         figure = FigureMention(
             text=text[f_start:f_end],
             start=f_start,
@@ -423,7 +440,7 @@ class FigureFinder(MatchComponent[FigureMention]):
             who=who,
             confidence=0.85 if strong else 0.6,
             sentence=sentence_of(item_span),
-            **read_scope(text, start, end, sentence_of(item_span)),
+            **scope,
         )
         return item_span, figure
 
@@ -612,6 +629,9 @@ class FigureFinder(MatchComponent[FigureMention]):
             ]
             if any(g.ent_type_ in ("GPE", "NORP") for g in agents):
                 return FigureCategory.PRISONERS, True  # soldiers held by a state
+        toll = self._toll(anchor, path)
+        if toll is not None:
+            return toll, True
         for step, lemma in zip(path[:2], path_lemmas[:2], strict=False):
             if lemma in lex.killed and noun_lemma not in lex.captive:
                 return FigureCategory.KILLED, True
@@ -664,6 +684,31 @@ class FigureFinder(MatchComponent[FigureMention]):
         ):
             return FigureCategory.OTHER, False
         return None, False
+
+    def _toll(self, anchor: Token, path: list[Token]) -> FigureCategory | None:
+        """What a running count counts when the number is its new level: "the death
+        toll in Gaza has risen to 48,200", "the number of wounded climbed to 312",
+        "the toll now stands at 1,540", "the death toll reached 902". A toll alone
+        counts the dead."""
+        level = anchor.i > 0 and anchor.doc[anchor.i - 1].lower_ == "to"
+        if anchor.dep_ == "pobj" and path and (path[0].lower_ in _LEVEL_PREPS or level):
+            path = path[1:]  # "rose to 1,200", "rose by 50 to 1,200" (parsed as a range)
+        elif anchor.dep_ != "dobj":
+            return None
+        verb = path[0] if path else None
+        if verb is None or verb.lemma_.lower() not in _RISE_VERBS:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in _TALLY_NOUNS:
+            return None
+        words = _lemmas(subject.subtree)
+        if words & self.lex.injured:
+            return FigureCategory.INJURED
+        if words & self.lex.displaced:
+            return FigureCategory.DISPLACED
+        if words & self.lex.killed or subject.lemma_.lower() == "toll":
+            return FigureCategory.KILLED
+        return None
 
     def _cue(self, anchor: Token) -> FigureCategory | None:
         """A participle or predicate on the counted words: "14 killed by …", "70 killed in

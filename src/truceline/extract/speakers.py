@@ -243,6 +243,22 @@ def clean_name(text: str) -> str:
     return text.strip(" ,.;:")
 
 
+def owned_start(token: Token) -> int | None:
+    """Where the noun phrase of a head with a possessor starts: "the Israeli Prime
+    Minister's Office" speaks, not "Office". A named possessor's article is left
+    out ("Israeli Prime Minister's Office", "U.N. Secretary-General's office");
+    a common one keeps it ("the boy's relatives"). None without a possessor."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    doc = token.doc
+    left = min(c.left_edge.i for c in token.lefts if c.dep_ in ("poss", "compound", "amod", "nmod"))
+    named = any(t.pos_ == "PROPN" or t.ent_type_ for t in owner.subtree)
+    while named and left < token.i and doc[left].dep_ == "det":
+        left += 1
+    return left
+
+
 def description(token: Token) -> str:
     """The noun phrase of a described speaker, with a short "of"/"for"/"on" phrase
     that says whose ("a spokesperson for the ministry", "groups of protesters")."""
@@ -256,7 +272,8 @@ def description(token: Token) -> str:
         if last - token.i <= 6 and not any(t.pos_ in ("VERB", "PUNCT") for t in words):
             end = last + 1
         break
-    return doc[token.left_edge.i : end].text
+    owned = owned_start(token)  # "U.N. Secretary-General's spokesperson": no article
+    return doc[token.left_edge.i if owned is None else owned : end].text
 
 
 __all__ = [
@@ -272,4 +289,5 @@ __all__ = [
     "entity_of",
     "gender_evidence",
     "main_subject",
+    "owned_start",
 ]

@@ -15,7 +15,9 @@ keep their rule's own estimate (at most 0.7, never auto-accepted at 0.9); an
 item from elsewhere without one gets ``DEFAULT_CONFIDENCE``.
 
 An event the source denies ("did not withdraw") becomes ``occurred: false``;
-so, for now, does one it reports only as planned, threatened or possible (see
+one a party denies ("Hamas denied that its fighters fired …") too, claimed by
+that party, never by the outlet that reported the denial. One the source
+reports only as planned, threatened or possible keeps its ``mode`` (see
 `_not_done`): none of them may count as the act.
 
 Ids are stable: ``make_id(prefix, source.id, start, end)`` (plus an ordinal when
@@ -65,6 +67,7 @@ _NOT_DONE = {
     EventMode.HYPOTHETICAL: "hypothetical: the source reports this as possible, not done",
 }
 _DENIED = "negated: the source says this did not happen"
+_DENIED_BY = "denied: {who} says this did not happen"
 
 Item = TypeVar("Item", Quote, FigureMention, EventMention)
 
@@ -251,6 +254,8 @@ def _event(item: EventMention, ctx: _Context) -> Event:
     if not summary and ctx.span is not None:
         s0, s1 = ctx.sentence or ctx.span
         summary = (ctx.source.text or "")[s0:s1].strip()
+    if item.negated and item.claimed_by:
+        common["claimed_by"] = item.claimed_by  # the denier's claim, not the outlet's
     return Event(
         **common,
         **_not_done(item),
@@ -275,7 +280,8 @@ def _not_done(item: EventMention) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     notes: list[str] = []
     if item.negated:
-        fields["occurred"], notes = False, [_DENIED]
+        denied = _DENIED_BY.format(who=item.claimed_by) if item.claimed_by else _DENIED
+        fields["occurred"], notes = False, [denied]
     if item.mode is not EventMode.ASSERTED:
         fields["mode"], notes = item.mode.value, [*notes, _NOT_DONE[item.mode]]
     if notes:
