@@ -203,3 +203,31 @@ def test_units_of_a_figure_are_its_subject_and_a_rejected_record_has_none() -> N
     assert units_of(figure) == units_of(other)  # synonyms count the same thing
     assert units_of(figure.model_copy(update={"state": "rejected"})) == []
     assert units_of(figure.model_copy(update={"incident": "the strike"})) != units_of(figure)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_events_cluster_alike_whole_and_by_components_of_merge_links(seed: int) -> None:
+    from truceline.reconcile import merge_events
+    from truceline.reconcile.merge import merge_links
+
+    rng = random.Random(seed)
+    events = [r for n in range(60) for r in _article(rng, n) if isinstance(r, Event)]
+    whole = {tuple(sorted(e.id for e in m.events)) for m in merge_events(events)}
+    parent = {e.id: e.id for e in events}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    links = merge_links(events)
+    for a, b in links:
+        parent[root(a)] = root(b)
+    parts: dict[str, list[Event]] = {}
+    for e in events:
+        parts.setdefault(root(e.id), []).append(e)
+    by_parts = {
+        tuple(sorted(e.id for e in m.events)) for part in parts.values() for m in merge_events(part)
+    }
+    assert by_parts == whole
+    assert any(len(c) > 1 for c in whole), "nothing merged: the check would be empty"

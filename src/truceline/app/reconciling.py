@@ -28,7 +28,7 @@ from truceline.model import (
     Source,
     Statement,
 )
-from truceline.reconcile.merge import positive_links
+from truceline.reconcile.merge import merge_links
 from truceline.reconcile.units import (
     claim_component_disputes,
     claim_links,
@@ -104,7 +104,7 @@ def _large(conn: sa.Connection, changes: list[tuple[str, str]]) -> bool:
 class Linked:
     """A kind of record kept by components of links rather than by a key.
 
-    Events link when the merge scores them above 0; statements when their stance
+    Events link when the merge scores them at its threshold or more; statements when their stance
     claims clash. A written record is linked again only with its ``neighbours``
     (records it could link with), and the components it left or joined are
     found again.
@@ -161,7 +161,7 @@ def _event_neighbours(conn: sa.Connection, events: list[Event]) -> list[Event]:
 EVENTS = Linked(
     Event,
     "events",
-    lambda events: positive_links(events, TOLERANCE_DAYS),
+    lambda events: merge_links(events, TOLERANCE_DAYS),
     _event_neighbours,
     _event_disputes,
 )

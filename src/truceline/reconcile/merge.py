@@ -581,13 +581,19 @@ def _merge_events(
     return merged
 
 
-def positive_links(events: list[Event], tolerance_days: int = 1) -> list[tuple[str, str]]:
-    """Pairs of event ids (first < second) that ``merge_events`` scores above 0.
+def merge_links(
+    events: list[Event], tolerance_days: int = 1, threshold: float = 0.25
+) -> list[tuple[str, str]]:
+    """Pairs of event ids (first < second) that score ``threshold`` or more.
 
-    Only events joined by such pairs can end in one cluster (average linkage
-    needs a positive sum), so the connected components of these links can be
-    clustered one by one, each as in the whole: the incremental reconciliation
-    (``truceline.reconcile.units``) keeps them to find what a new event touches.
+    Average linkage joins two clusters only when the mean of their pairs
+    reaches the threshold, so only when some pair does: every cluster of
+    ``merge_events`` lies inside one connected component of these links, and
+    clustering a component alone (all its pairs, weak ones included, scored
+    again) gives the clusters it has in the whole. The incremental
+    reconciliation (``truceline.reconcile.units``) keeps the links to find what a
+    new event touches. Pairs below the threshold by no more than ``_SLACK`` are
+    kept too: a mean is a sum divided, and rounding may lift it by that much.
     """
     feats = [_features(e) for e in events]
     every = _keys(feats)
@@ -595,11 +601,16 @@ def positive_links(events: list[Event], tolerance_days: int = 1) -> list[tuple[s
     for i, f in enumerate(feats):
         by_type.setdefault(str(f.event.type), []).append(i)
     links = []
+    floor = threshold - _SLACK
     for indices in by_type.values():
         sub = [feats[i] for i in indices]
         for k, scored in enumerate(_positive_pairs(sub, tolerance_days, every.of(indices))):
             here = sub[k].event.id
-            links += [(here, sub[j].event.id) for j in scored if here < sub[j].event.id]
+            links += [
+                (here, sub[j].event.id)
+                for j, score in scored.items()
+                if score >= floor and here < sub[j].event.id
+            ]
     return links
 
 

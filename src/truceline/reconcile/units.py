@@ -9,7 +9,7 @@ Every dispute ``detect_disputes`` finds comes from records that share one
     figure:<subject>        figures that count the same thing (``figures.subject``)
     series:<subject, body>  one body's counts of a running total (its updates)
     totalday:<subject, day> every count of a running total up to one day
-    events:<first id>       events joined by positive merge scores (``positive_links``):
+    events:<first id>       events joined by merge scores of the threshold or more (``merge_links``):
                             a connected component, named by its smallest event id
 
 So a dossier can keep, per unit, the disputes found in it, and a new, edited,
@@ -17,7 +17,7 @@ accepted or rejected record recomputes only its units (its old ones and its
 new ones): what ``truceline.app.reconcile`` does on every ingest. The units
 give the same disputes as ``detect_disputes`` over the whole dossier
 (``tests/reconcile/test_units.py`` checks it after random edits): clusters of
-average linkage never join events without a positive link between them, and
+average linkage never join events without a pair at the threshold, and
 every group the detectors form lies inside one unit.
 """
 

@@ -20,7 +20,7 @@ The reconciliation's tables (migration 0007, ``truceline.store.reconciled``):
     reconcile_units  which unit (answers to a proposal, a figure's subject, a running
                      total's series or day, a component of linked events or of clashing
                      claims) each accepted record belongs to
-    reconcile_links  pairs (a < b) of events the merge scores above 0, and of
+    reconcile_links  pairs (a < b) of events the merge scores at its threshold or more, and of
                      statements whose stance claims clash
     found_disputes   the disputes found in each unit, as the model dumps them
     reconcile_marks  the revision the three are current with, and the settings
