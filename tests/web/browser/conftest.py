@@ -71,7 +71,7 @@ def team_server(browser_dossier: Dossier) -> Iterator[Server]:
         yield s
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # Playwright runs an event loop: closed before the next module
 def browser(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
