@@ -35,6 +35,7 @@ from truceline.reconcile.units import (
     claimed_parties,
     component_disputes,
     component_unit,
+    events_by_component,
     fingerprint,
     unit_disputes,
     units_of,
@@ -189,17 +190,21 @@ def _rebuild(conn: sa.Connection) -> None:
         for unit in assigned[record.id]:
             by_unit[unit].append(record)
     found = {u: unit_disputes(u, rs, sources, STANCE_WINDOW_DAYS) for u, rs in by_unit.items()}
-    every_link: list[tuple[str, str]] = []
-    for linked in LINKED:
-        records = [r for r in live if isinstance(r, linked.kind)]
-        by_id = {r.id: r for r in records}
-        links = linked.links(records)
-        every_link += links
-        for component in _components(by_id, _adjacency(links)):
-            unit = component_unit(linked.unit, component)
-            for record_id in component:
-                assigned[record_id] = [unit]
-            found[unit] = linked.disputes(conn, [by_id[i] for i in sorted(component)])
+    events = [r for r in live if isinstance(r, Event)]
+    figures = [r for r in live if isinstance(r, Figure)]
+    every_link, event_units, by_component = events_by_component(
+        events, sources, figures, TOLERANCE_DAYS
+    )
+    found.update(by_component)
+    assigned.update({event_id: [unit] for event_id, unit in event_units.items()})
+    statements = {r.id: r for r in live if isinstance(r, Statement)}
+    claim_pairs = CLAIMS.links(list(statements.values()))
+    every_link += claim_pairs
+    for component in _components(statements, _adjacency(claim_pairs)):
+        unit = component_unit(CLAIMS.unit, component)
+        for record_id in component:
+            assigned[record_id] = [unit]
+        found[unit] = CLAIMS.disputes(conn, [statements[i] for i in sorted(component)])
     kept.set_units(conn, {r: us for r, us in assigned.items() if us})
     kept.set_links(conn, (), every_link)
     kept.set_found(conn, {u: ds for u, ds in found.items() if ds})

@@ -366,7 +366,11 @@ _Global = tuple[float, int, int, int, int]
 
 
 def _cluster(
-    feats: list[_Features], tolerance_days: int, threshold: float, keys: _Keys | None = None
+    feats: list[_Features],
+    tolerance_days: int,
+    threshold: float,
+    keys: _Keys | None = None,
+    pos: list[dict[int, float]] | None = None,
 ) -> list[list[int]]:
     """Average linkage over events of one type: the clusters ``_cluster_all_pairs`` gives.
 
@@ -385,7 +389,7 @@ def _cluster(
     if threshold <= 0 or MERGE_WEIGHTS.min_wording <= 0:
         return _cluster_all_pairs(feats, tolerance_days, threshold)
     n = len(feats)
-    pos = _positive_pairs(feats, tolerance_days, keys)
+    pos = pos if pos is not None else _positive_pairs(feats, tolerance_days, keys)
     name = list(range(n))  # a cluster's slot is one of its events; its name is its first
     members: list[list[int]] = [[i] for i in range(n)]
     sizes = [1] * n
@@ -564,7 +568,11 @@ def merge_events(
 
 
 def _merge_events(
-    events: list[Event], sources: Mapping[str, Source], tolerance_days: int, threshold: float
+    events: list[Event],
+    sources: Mapping[str, Source],
+    tolerance_days: int,
+    threshold: float,
+    links: list[tuple[str, str]] | None = None,
 ) -> list[MergedEvent]:
     feats = [_features(e) for e in events]
     every = _keys(feats)
@@ -574,11 +582,45 @@ def _merge_events(
     merged: list[MergedEvent] = []
     for indices in by_type.values():
         sub = [feats[i] for i in indices]
-        for cluster in _cluster(sub, tolerance_days, threshold, every.of(indices)):
+        keys = every.of(indices)
+        pos = _positive_pairs(sub, tolerance_days, keys) if threshold > 0 else None
+        if links is not None and pos is not None:
+            links += _at_least(sub, pos, threshold)
+        for cluster in _cluster(sub, tolerance_days, threshold, keys, pos):
             ordered = sorted((sub[k] for k in cluster), key=_date_order)
             merged.append(_merged([f.event for f in ordered], sources))
     merged.sort(key=lambda m: (m.date is None, m.date or "", m.id))
     return merged
+
+
+def merge_with_links(
+    events: list[Event],
+    sources: Mapping[str, Source] | None = None,
+    tolerance_days: int = 1,
+    threshold: float = 0.25,
+) -> tuple[list[MergedEvent], list[tuple[str, str]]]:
+    """``merge_events`` and ``merge_links`` from one scoring of the pairs (``threshold`` > 0):
+    what reconciling a whole dossier needs, at the cost of one of them."""
+    if threshold <= 0:
+        raise ValueError("links are kept for a positive threshold only")
+    links: list[tuple[str, str]] = []
+    return _merge_events(events, sources or {}, tolerance_days, threshold, links), links
+
+
+def _at_least(
+    feats: list[_Features], pos: list[dict[int, float]], threshold: float
+) -> list[tuple[str, str]]:
+    """The pairs (ids, first < second) scored at ``threshold`` or more, less ``_SLACK``."""
+    floor = threshold - _SLACK
+    out = []
+    for k, scored in enumerate(pos):
+        here = feats[k].event.id
+        out += [
+            (here, feats[j].event.id)
+            for j, score in scored.items()
+            if score >= floor and here < feats[j].event.id
+        ]
+    return out
 
 
 def merge_links(
@@ -601,16 +643,9 @@ def merge_links(
     for i, f in enumerate(feats):
         by_type.setdefault(str(f.event.type), []).append(i)
     links = []
-    floor = threshold - _SLACK
     for indices in by_type.values():
         sub = [feats[i] for i in indices]
-        for k, scored in enumerate(_positive_pairs(sub, tolerance_days, every.of(indices))):
-            here = sub[k].event.id
-            links += [
-                (here, sub[j].event.id)
-                for j, score in scored.items()
-                if score >= floor and here < sub[j].event.id
-            ]
+        links += _at_least(sub, _positive_pairs(sub, tolerance_days, every.of(indices)), threshold)
     return links
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
@@ -41,7 +42,7 @@ from truceline.reconcile.disputes import (
     stance_disputes,
 )
 from truceline.reconcile.figures import counted_on, subject
-from truceline.reconcile.merge import merge_events
+from truceline.reconcile.merge import merge_events, merge_with_links
 from truceline.reconcile.names import name_key
 from truceline.reconcile.stances import claims_by_party, clash_links, party_claim_disputes
 from truceline.vocab import ReviewState
@@ -161,6 +162,52 @@ def component_disputes(
     merged = merge_events(ordered, sources, tolerance_days)
     known: Counted = counted(list(figures))
     return merged_event_disputes(merged, sources, known)
+
+
+def events_by_component(
+    events: list[Event],
+    sources: Mapping[str, Source],
+    figures: Iterable[Figure] = (),
+    tolerance_days: int = 1,
+) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, list[Dispute]]]:
+    """Every event of a dossier at once: its links (``merge_links``), each linked
+    event's unit, and the disputes of each unit, from one scoring of the pairs
+    (``merge_with_links``).
+
+    Each merged happening lies inside one component, and its disputes are its own
+    (``merged_event_disputes`` reads one happening at a time), so they are those
+    ``component_disputes`` gives component by component.
+    """
+    ordered = sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+    merged, links = merge_with_links(ordered, sources, tolerance_days)
+    unit = _component_units([e.id for e in ordered], links)
+    known: Counted = counted(list(figures))
+    found: dict[str, list[Dispute]] = defaultdict(list)
+    for happening in merged:
+        if len(happening.events) > 1:
+            here = unit[happening.events[0].id]
+            found[here] += merged_event_disputes([happening], sources, known)
+    return links, unit, {u: found.get(u, []) for u in set(unit.values())}
+
+
+def _component_units(ids: list[str], links: list[tuple[str, str]]) -> dict[str, str]:
+    """Event id → the unit of its component, for events with a link."""
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in links:
+        parent[root(a)] = root(b)
+    linked = {i for pair in links for i in pair}
+    members: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        if i in linked:
+            members[root(i)].append(i)
+    return {i: component_unit("events", group) for group in members.values() for i in group}
 
 
 def found_disputes(stored: list[Dispute], found: Iterable[Dispute]) -> list[Dispute]:
