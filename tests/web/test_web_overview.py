@@ -14,6 +14,7 @@ import pytest
 
 from truceline.app import Dossier
 from truceline.model import Event, Evidence
+from truceline.vocab import DisputeKind
 from truceline.web import create_app
 
 with warnings.catch_warnings():
@@ -119,8 +120,13 @@ def test_open_disputes_show_each_side_with_claimant_and_source(
 ) -> None:
     page = client.get("/").text
     section = page.split('id="ov-disputes-title"', 1)[1].split("</section>", 1)[0]
-    disputes = example.reconciliation().disputes
+    every = example.reconciliation().disputes
+    disputes = [d for d in every if d.kind != DisputeKind.EVOLVING]
+    series = len(every) - len(disputes)
+    assert series > 0, "the example has running totals updated by one body"
     assert f"{len(disputes)} disputes in the dossier" in section
+    assert f"{series} running totals updated by their counting bodies" in section
+    assert "evolving" not in section.split("Besides these", 1)[0]
     newest = max((d for d in disputes if d.date), key=lambda d: (d.date, d.id))
     assert f'href="/disputes#d-{newest.id}"' in section
     for side in newest.sides:

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from truceline.compliance import MEANINGS
 from truceline.compliance import deadlines as list_deadlines
+from truceline.vocab import DisputeKind
 from truceline.web import compliance_view as cv
 from truceline.web.deps import render, web
 from truceline.web.routers.disputes import all_disputes, newest_first
@@ -74,7 +75,9 @@ def overview(request: Request) -> HTMLResponse:
     lines = [status_line(o) for o in ledger.obligations]
     latest = w.snapshot.get("latest-records", lambda: dossier.latest_records(LATEST))
     deadlines = list_deadlines(ledger)
-    disputes = newest_first(w.snapshot.get("disputes", lambda: all_disputes(w), heavy=True))
+    every = newest_first(w.snapshot.get("disputes", lambda: all_disputes(w), heavy=True))
+    # A running total updated by its counting body is a series of updates, not a dispute.
+    disputes = [(d, origin) for d, origin in every if d.kind != DisputeKind.EVOLVING]
     since, asked = since_day(request.query_params.get("since"), dt.datetime.now(dt.UTC).date())
     changes = dossier.changes_since(since, CHANGES)
     shown = [d for d, _ in disputes[:DISPUTES]]
@@ -98,6 +101,7 @@ def overview(request: Request) -> HTMLResponse:
         disputes=disputes,
         shown=disputes[:DISPUTES],
         dispute_kinds=_tally(d.kind for d, _ in disputes),
+        series=len(every) - len(disputes),
         changes=changes,
         since=since,
         since_asked=asked,
