@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -448,8 +450,27 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _wal(cursor)
     cursor.close()
+
+
+def _wal(cursor: Any) -> None:
+    """Switch to WAL, waiting while another process holds the file.
+
+    A new database records WAL in its header only when its first transaction
+    commits; until then, a second process opening it must switch too, and
+    SQLite answers "database is locked" at once instead of calling the busy
+    handler (processes creating one dossier together hit it).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _sqlite_begin(conn: sa.Connection) -> None:
