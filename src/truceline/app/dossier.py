@@ -139,7 +139,8 @@ class Dossier(
 
         Importing the same files again changes nothing (no new revisions). An
         ``actors.yaml`` in the folder is merged into the dossier's register,
-        validated with the rest before anything is written.
+        validated with the rest before anything is written. The records are
+        then reconciled (``truceline.app.reconciling``), as an ingest's are.
         """
         content = self.read(folder)
         actors = (
@@ -156,4 +157,5 @@ class Dossier(
                     progress(done, len(objects))
             if actors is not None:  # last: a failure here rolls the records back too
                 write_actors(self.actors_file, actors)
+        self.reconcile()  # now, not on the first page that reads the disputes
         return ImportReport(outcomes["created"], outcomes["edited"], outcomes["unchanged"])

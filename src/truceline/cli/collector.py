@@ -5,7 +5,10 @@ cycle-free objects; each full collection walks every live object (all the
 records), so collections alone made the work grow faster than the records.
 Pausing the collector is process state, so the library never does it (the web
 app runs the same code in worker threads, where other requests must keep
-theirs); the commands that run once and exit do, around their one call.
+theirs); the commands that run once and exit do, around their one call:
+``check``, ``disputes``, and ``import``, which reconciles what it wrote (an ingest
+is not paused: its reconciling is incremental, and extraction over a corpus
+must keep collecting).
 """
 
 from __future__ import annotations

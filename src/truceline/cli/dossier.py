@@ -12,6 +12,7 @@ from rich.table import Table
 
 from truceline.app import Dossier
 from truceline.cli.app import app
+from truceline.cli.collector import gc_paused
 from truceline.cli.console import err
 from truceline.cli.console import out as console
 from truceline.cli.errors import EXIT_BAD_INPUT
@@ -50,7 +51,7 @@ def import_(
     as_json: JsonOpt = False,
 ) -> None:
     """Import YAML files: all in one transaction (a bad file writes nothing); repeatable."""
-    with open_dossier(dossier, db) as d, progress_bar("importing") as progress:
+    with open_dossier(dossier, db) as d, progress_bar("importing") as progress, gc_paused():
         report = d.import_dir(folder, by=by, progress=progress)
     if as_json:
         print_json(

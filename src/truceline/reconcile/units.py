@@ -207,7 +207,11 @@ def _component_units(ids: list[str], links: list[tuple[str, str]]) -> dict[str, 
     for i in ids:
         if i in linked:
             members[root(i)].append(i)
-    return {i: component_unit("events", group) for group in members.values() for i in group}
+    out: dict[str, str] = {}
+    for group in members.values():
+        unit = component_unit("events", group)
+        out.update(dict.fromkeys(group, unit))
+    return out
 
 
 def found_disputes(stored: list[Dispute], found: Iterable[Dispute]) -> list[Dispute]:
