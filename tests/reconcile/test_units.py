@@ -231,3 +231,25 @@ def test_events_cluster_alike_whole_and_by_components_of_merge_links(seed: int) 
     }
     assert by_parts == whole
     assert any(len(c) > 1 for c in whole), "nothing merged: the check would be empty"
+
+
+def test_a_review_decision_commits_with_its_reconciliation(tmp_path: Path) -> None:
+    from truceline.app.reconciling import settings
+
+    rng = random.Random(3)
+    dossier = Dossier.init(tmp_path / "d")
+    with dossier.store.writer("test") as w:
+        w.put(Proposal(id="prop-egypt", date="2025-01-18", title="Egypt's plan", proposer="Egypt"))
+        for n in range(10):
+            for obj in _article(rng, n):
+                w.put(obj)
+    kept_disputes(dossier.store)
+    waiting = [r.id for r in dossier.store.records(states=("candidate",))]
+    assert len(waiting) >= 4
+    assert reconciled.is_current(dossier.store, settings())
+    dossier.accept(waiting[:3], by="test")
+    assert reconciled.is_current(dossier.store, settings())  # nothing left for a read to do
+    dossier.edit(waiting[3], {"date": "2025-01-20"}, by="test", accept=True)
+    assert reconciled.is_current(dossier.store, settings())
+    assert _kept(dossier) == _scratch(dossier)
+    dossier.close()

@@ -42,6 +42,7 @@ from truceline.reconcile.units import (
 )
 from truceline.store import Store
 from truceline.store import reconciled as kept
+from truceline.store.store import Writer
 
 TOLERANCE_DAYS = 1
 STANCE_WINDOW_DAYS = 3
@@ -60,6 +61,12 @@ def reconcile(store: Store) -> None:
         return
     with store.writer("truceline") as writer:
         _catch_up(writer.conn, wanted)
+
+
+def reconcile_within(writer: Writer) -> None:
+    """Reconcile, inside a writer's transaction, what it wrote (and anything before it):
+    a review decision and its reconciliation commit together."""
+    _catch_up(writer.conn, settings())
 
 
 def found_if_accepted(store: Store, ids: Collection[str]) -> list[Dispute]:

@@ -36,7 +36,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from truceline.app.reconcile import kept_disputes
-from truceline.app.reconciling import found_if_accepted
+from truceline.app.reconciling import found_if_accepted, reconcile_within
 from truceline.bounds import explain_limit
 from truceline.compliance import Ledger, evaluate
 from truceline.compliance.consequences import Consequences, StatusChange, compare
@@ -145,6 +145,7 @@ class Review:
                 message = explain_limit(error) or str(error["msg"]).removeprefix("Value error, ")
                 raise ReviewError(f"{record_id}: {where}: {message}") from exc
             writer.put(edited, note=note)  # type: ignore[arg-type]
+            reconcile_within(writer)
             return edited  # type: ignore[return-value]
 
     def consequences(self, ids: Iterable[str], as_of: dt.date | None = None) -> Consequences:
@@ -246,6 +247,7 @@ def _set_states(
                     "nothing was changed: reload the queue"
                 )
             out[record_id] = writer.set_state(record_id, state, note=note)
+        reconcile_within(writer)
     return out
 
 
