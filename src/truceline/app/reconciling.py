@@ -11,9 +11,12 @@ mark together.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,9 +52,12 @@ STANCE_WINDOW_DAYS = 3
 REBUILD_SHARE = 0.3  # beyond this share of the dossier written, reconcile it whole
 
 
+@cache
 def settings() -> str:
-    """What the kept disputes depend on besides the records: code and parameters."""
-    return f"{fingerprint()} tolerance={TOLERANCE_DAYS} window={STANCE_WINDOW_DAYS}"
+    """What the kept disputes depend on besides the records: the detectors' code
+    (``fingerprint``), this module's (how units are kept), and the parameters."""
+    own = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+    return f"{fingerprint()}-{own} tolerance={TOLERANCE_DAYS} window={STANCE_WINDOW_DAYS}"
 
 
 def reconcile(store: Store) -> None:
@@ -180,7 +186,6 @@ CLAIMS = Linked(
     _claim_neighbours,
     _claim_disputes,
 )
-LINKED = (EVENTS, CLAIMS)
 
 
 # ------------------------------------------------------------------ the whole dossier
