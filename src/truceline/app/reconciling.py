@@ -33,11 +33,13 @@ from truceline.model import (
 )
 from truceline.reconcile.merge import merge_links
 from truceline.reconcile.units import (
+    adjacency,
     claim_component_disputes,
     claim_links,
     claimed_parties,
     component_disputes,
     component_unit,
+    components,
     events_by_component,
     fingerprint,
     unit_disputes,
@@ -212,7 +214,7 @@ def _rebuild(conn: sa.Connection) -> None:
     statements = {r.id: r for r in live if isinstance(r, Statement)}
     claim_pairs = CLAIMS.links(list(statements.values()))
     every_link += claim_pairs
-    for component in _components(statements, _adjacency(claim_pairs)):
+    for component in components(statements, adjacency(claim_pairs)):
         unit = component_unit(CLAIMS.unit, component)
         for record_id in component:
             assigned[record_id] = [unit]
@@ -286,12 +288,12 @@ def _update_linked(
     old_units = {u for us in kept.units_of(conn, ids).values() for u in us}
     kept.set_links(conn, ids, links)
     start = set(ids) | {i for member in kept.members(conn, old_units).values() for i in member}
-    reached, adjacency = _reach(conn, start)
+    reached, linked_to = _reach(conn, start)
     old_units |= {u for us in kept.units_of(conn, reached).values() for u in us}
     found: dict[str, list[Dispute]] = {u: [] for u in old_units}
     assigned: dict[str, list[str]] = {i: [] for i in reached}
     records = {r.id: r for r in kept.load_records(conn, reached) if isinstance(r, linked.kind)}
-    for component in _components(records, adjacency):
+    for component in components(records, linked_to):
         unit = component_unit(linked.unit, component)
         for record_id in component:
             assigned[record_id] = [unit]
@@ -315,45 +317,17 @@ def _spans(days: list[dt.date], pad_days: int) -> Iterable[tuple[str, str]]:
 def _reach(conn: sa.Connection, start: set[str]) -> tuple[set[str], dict[str, set[str]]]:
     """Every record linked, step by step, to one in ``start``; and the links among them."""
     seen, frontier = set(start), set(start)
-    adjacency: dict[str, set[str]] = defaultdict(set)
+    linked_to: dict[str, set[str]] = defaultdict(set)
     while frontier:
         step = kept.linked(conn, frontier)
         for a, bs in step.items():
-            adjacency[a] |= bs
+            linked_to[a] |= bs
         frontier = {b for bs in step.values() for b in bs} - seen
         seen |= frontier
-    return seen, adjacency
+    return seen, linked_to
 
 
 # ------------------------------------------------------------------ shared
-
-
-def _adjacency(links: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for a, b in links:
-        out[a].add(b)
-        out[b].add(a)
-    return out
-
-
-def _components(ids: Collection[str], adjacency: Mapping[str, set[str]]) -> list[list[str]]:
-    """Connected components of two events or more, each sorted."""
-    seen: set[str] = set()
-    out = []
-    for first in sorted(ids):
-        if first in seen or not adjacency.get(first):
-            continue
-        stack, component = [first], []
-        seen.add(first)
-        while stack:
-            here = stack.pop()
-            component.append(here)
-            for there in adjacency.get(here, ()):
-                if there not in seen:
-                    seen.add(there)
-                    stack.append(there)
-        out.append(sorted(component))
-    return out
 
 
 def _order(record: Record) -> tuple[bool, str, str]:

@@ -192,25 +192,38 @@ def events_by_component(
 
 def _component_units(ids: list[str], links: list[tuple[str, str]]) -> dict[str, str]:
     """Event id → the unit of its component, for events with a link."""
-    parent = {i: i for i in ids}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in links:
-        parent[root(a)] = root(b)
-    linked = {i for pair in links for i in pair}
-    members: dict[str, list[str]] = defaultdict(list)
-    for i in ids:
-        if i in linked:
-            members[root(i)].append(i)
     out: dict[str, str] = {}
-    for group in members.values():
-        unit = component_unit("events", group)
-        out.update(dict.fromkeys(group, unit))
+    for group in components(ids, adjacency(links)):
+        out.update(dict.fromkeys(group, component_unit("events", group)))
+    return out
+
+
+def adjacency(links: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each linked id → the ids it is linked with."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for a, b in links:
+        out[a].add(b)
+        out[b].add(a)
+    return out
+
+
+def components(ids: Iterable[str], linked: Mapping[str, set[str]]) -> list[list[str]]:
+    """Connected components (of two records or more) of ``ids`` under ``linked``, each sorted."""
+    seen: set[str] = set()
+    out = []
+    for first in sorted(ids):
+        if first in seen or not linked.get(first):
+            continue
+        stack, component = [first], []
+        seen.add(first)
+        while stack:
+            here = stack.pop()
+            component.append(here)
+            for there in linked.get(here, ()):
+                if there not in seen:
+                    seen.add(there)
+                    stack.append(there)
+        out.append(sorted(component))
     return out
 
 
